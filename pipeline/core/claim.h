@@ -51,11 +51,16 @@ struct DateValue {
 struct MoneyValue {
   double amount = 0;     // in units of the currency: 850e9 for "$850 billion"
   std::string currency;  // ISO 4217: "USD", "EUR", "JPY", ...
+  // The place value of the last digit printed, in currency units: 1e9 for
+  // "$13 billion", 1e8 for "$228.3 billion". Exact figures are compared as
+  // rounded to it (pipeline/core/hedge.h).
+  double resolution = 0;
 };
 
 struct PercentValue {
   double percent = 0;  // 27 for "27%"; negative for falls ("fell 4%")
   bool points = false;  // "percentage points", a difference of percentages
+  double resolution = 0;  // place value of the last digit printed: 1 for "27%"
 };
 
 using MentionValue = std::variant<DateValue, MoneyValue, PercentValue>;

@@ -37,6 +37,9 @@ constexpr Table<PublishedMethod, 10> kMethods{{{PublishedMethod::kUnknown, "unkn
                                                {PublishedMethod::kHttpHeader, "http_header"},
                                                {PublishedMethod::kText, "text"}}};
 
+constexpr Table<SeverityUnit, 2> kSeverityUnits{
+    {{SeverityUnit::kRatio, "ratio"}, {SeverityUnit::kMonths, "months"}}};
+
 template <typename E, size_t N>
 std::string_view Find(const Table<E, N>& t, E v) {
   for (const auto& [e, name] : t)
@@ -58,6 +61,7 @@ std::string_view Name(Granularity v) { return Find(kGranularities, v); }
 std::string_view Name(DateResolution v) { return Find(kResolutions, v); }
 std::string_view Name(AsOfBasis v) { return Find(kBases, v); }
 std::string_view Name(PublishedMethod v) { return Find(kMethods, v); }
+std::string_view Name(SeverityUnit v) { return Find(kSeverityUnits, v); }
 
 std::optional<MentionKind> ParseMentionKind(std::string_view s) { return Find(kKinds, s); }
 std::optional<Hedge> ParseHedge(std::string_view s) { return Find(kHedges, s); }
@@ -68,6 +72,10 @@ std::optional<DateResolution> ParseDateResolution(std::string_view s) {
 std::optional<AsOfBasis> ParseAsOfBasis(std::string_view s) { return Find(kBases, s); }
 std::optional<PublishedMethod> ParsePublishedMethod(std::string_view s) {
   return Find(kMethods, s);
+}
+
+std::optional<SeverityUnit> ParseSeverityUnit(std::string_view s) {
+  return Find(kSeverityUnits, s);
 }
 
 }  // namespace newsrecon

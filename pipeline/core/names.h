@@ -9,6 +9,7 @@
 
 #include "pipeline/core/article.h"
 #include "pipeline/core/claim.h"
+#include "pipeline/core/finding.h"
 
 namespace newsrecon {
 
@@ -18,6 +19,7 @@ std::string_view Name(Granularity v);      // "day", "month", "quarter", "year"
 std::string_view Name(DateResolution v);   // "absolute", "relative"
 std::string_view Name(AsOfBasis v);        // "explicit", "event", "latest", "publication", "timeless"
 std::string_view Name(PublishedMethod v);  // "manifest", "command_line", "json_ld", ...
+std::string_view Name(SeverityUnit v);     // "ratio", "months"
 
 std::optional<MentionKind> ParseMentionKind(std::string_view s);
 std::optional<Hedge> ParseHedge(std::string_view s);
@@ -25,6 +27,7 @@ std::optional<Granularity> ParseGranularity(std::string_view s);
 std::optional<DateResolution> ParseDateResolution(std::string_view s);
 std::optional<AsOfBasis> ParseAsOfBasis(std::string_view s);
 std::optional<PublishedMethod> ParsePublishedMethod(std::string_view s);
+std::optional<SeverityUnit> ParseSeverityUnit(std::string_view s);
 
 }  // namespace newsrecon
 

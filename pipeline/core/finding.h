@@ -1,0 +1,63 @@
+// What reconcile finds and the store keeps: claims with their sources, and
+// the conflicts and agreements between them (guide §3).
+#ifndef NEWSRECON_PIPELINE_CORE_FINDING_H_
+#define NEWSRECON_PIPELINE_CORE_FINDING_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/article.h"
+#include "pipeline/core/claim.h"
+
+namespace newsrecon {
+
+// A claim as stored, with the article it came from.
+struct StoredClaim {
+  int64_t id = 0;          // claims.id in the store
+  int64_t article_id = 0;  // articles.id in the store
+  ArticleMeta article;     // outlet, url/path, published ...
+  Claim claim;             // mention offsets are bytes into the article's text
+  std::string sentence;    // the sentence as printed
+};
+
+// The key two claims must share to be compared: entity, attribute, qualifier.
+struct ClaimKey {
+  std::string entity;
+  std::string attribute;
+  std::string qualifier;
+  auto operator<=>(const ClaimKey&) const = default;
+};
+
+// How far apart two conflicting values are.
+enum class SeverityUnit {
+  kRatio,   // money and percentages: larger bound over smaller (850/345 = 2.46)
+  kMonths,  // dates: whole months between the nearest ends of the intervals
+};
+
+struct Conflict {
+  std::string id;  // stable across runs for the same pair of claims: "c" + 12 hex digits
+  ClaimKey key;
+  AsOf as_of;          // where the two as-of windows overlap
+  std::string reason;  // one sentence a fact-checker can read
+  double severity = 0;
+  SeverityUnit severity_unit = SeverityUnit::kRatio;
+  std::vector<StoredClaim> claims;  // exactly two, earlier publication first
+};
+
+struct Agreement {
+  std::string id;  // stable: "a" + 12 hex digits of the key and the claims
+  ClaimKey key;
+  AsOf as_of;
+  std::string reason;
+  std::vector<StoredClaim> claims;  // two or more, from at least two sources
+};
+
+struct Findings {
+  std::vector<Conflict> conflicts;    // most severe first
+  std::vector<Agreement> agreements;  // most sources first
+};
+
+}  // namespace newsrecon
+
+#endif  // NEWSRECON_PIPELINE_CORE_FINDING_H_
