@@ -35,6 +35,9 @@ enum class SeverityUnit {
   kMonths,  // dates: whole months between the nearest ends of the intervals
 };
 
+// A reviewer's verdict on a conflict (issue 5 adds the workflow).
+enum class ReviewStatus { kOpen, kConfirmed, kDismissed, kNeedsWork };
+
 struct Conflict {
   std::string id;  // stable across runs for the same pair of claims: "c" + 12 hex digits
   ClaimKey key;
@@ -42,6 +45,7 @@ struct Conflict {
   std::string reason;  // one sentence a fact-checker can read
   double severity = 0;
   SeverityUnit severity_unit = SeverityUnit::kRatio;
+  ReviewStatus status = ReviewStatus::kOpen;
   std::vector<StoredClaim> claims;  // exactly two, earlier publication first
 };
 

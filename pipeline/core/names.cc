@@ -40,6 +40,11 @@ constexpr Table<PublishedMethod, 10> kMethods{{{PublishedMethod::kUnknown, "unkn
 constexpr Table<SeverityUnit, 2> kSeverityUnits{
     {{SeverityUnit::kRatio, "ratio"}, {SeverityUnit::kMonths, "months"}}};
 
+constexpr Table<ReviewStatus, 4> kReviewStatuses{{{ReviewStatus::kOpen, "open"},
+                                                  {ReviewStatus::kConfirmed, "confirmed"},
+                                                  {ReviewStatus::kDismissed, "dismissed"},
+                                                  {ReviewStatus::kNeedsWork, "needs-work"}}};
+
 template <typename E, size_t N>
 std::string_view Find(const Table<E, N>& t, E v) {
   for (const auto& [e, name] : t)
@@ -62,6 +67,7 @@ std::string_view Name(DateResolution v) { return Find(kResolutions, v); }
 std::string_view Name(AsOfBasis v) { return Find(kBases, v); }
 std::string_view Name(PublishedMethod v) { return Find(kMethods, v); }
 std::string_view Name(SeverityUnit v) { return Find(kSeverityUnits, v); }
+std::string_view Name(ReviewStatus v) { return Find(kReviewStatuses, v); }
 
 std::optional<MentionKind> ParseMentionKind(std::string_view s) { return Find(kKinds, s); }
 std::optional<Hedge> ParseHedge(std::string_view s) { return Find(kHedges, s); }
@@ -76,6 +82,10 @@ std::optional<PublishedMethod> ParsePublishedMethod(std::string_view s) {
 
 std::optional<SeverityUnit> ParseSeverityUnit(std::string_view s) {
   return Find(kSeverityUnits, s);
+}
+
+std::optional<ReviewStatus> ParseReviewStatus(std::string_view s) {
+  return Find(kReviewStatuses, s);
 }
 
 }  // namespace newsrecon

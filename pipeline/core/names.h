@@ -20,6 +20,7 @@ std::string_view Name(DateResolution v);   // "absolute", "relative"
 std::string_view Name(AsOfBasis v);        // "explicit", "event", "latest", "publication", "timeless"
 std::string_view Name(PublishedMethod v);  // "manifest", "command_line", "json_ld", ...
 std::string_view Name(SeverityUnit v);     // "ratio", "months"
+std::string_view Name(ReviewStatus v);     // "open", "confirmed", "dismissed", "needs-work"
 
 std::optional<MentionKind> ParseMentionKind(std::string_view s);
 std::optional<Hedge> ParseHedge(std::string_view s);
@@ -28,6 +29,7 @@ std::optional<DateResolution> ParseDateResolution(std::string_view s);
 std::optional<AsOfBasis> ParseAsOfBasis(std::string_view s);
 std::optional<PublishedMethod> ParsePublishedMethod(std::string_view s);
 std::optional<SeverityUnit> ParseSeverityUnit(std::string_view s);
+std::optional<ReviewStatus> ParseReviewStatus(std::string_view s);
 
 }  // namespace newsrecon
 
