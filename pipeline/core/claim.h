@@ -50,6 +50,8 @@ struct DateValue {
 
 struct MoneyValue {
   double amount = 0;     // in units of the currency: 850e9 for "$850 billion"
+  // The upper end of a range ("$10-15 billion"): amount is then the lower end.
+  std::optional<double> amount_high;
   std::string currency;  // ISO 4217: "USD", "EUR", "JPY", ...
   // The place value of the last digit printed, in currency units: 1e9 for
   // "$13 billion", 1e8 for "$228.3 billion". Exact figures are compared as
@@ -59,6 +61,7 @@ struct MoneyValue {
 
 struct PercentValue {
   double percent = 0;  // 27 for "27%"; negative for falls ("fell 4%")
+  std::optional<double> percent_high;  // upper end of a range ("20-25%")
   bool points = false;  // "percentage points", a difference of percentages
   double resolution = 0;  // place value of the last digit printed: 1 for "27%"
 };

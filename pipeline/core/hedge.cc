@@ -31,6 +31,15 @@ ValueInterval Band(double value, double resolution, Hedge hedge) {
   return {low, high};
 }
 
+// A range ("$10-15 billion") spans its two ends, each widened as a figure.
+ValueInterval RangeOrBand(double value, const std::optional<double>& high, double resolution,
+                          Hedge hedge) {
+  ValueInterval band = Band(value, resolution, hedge);
+  if (!high) return band;
+  ValueInterval top = Band(*high, resolution, hedge);
+  return {std::min(band.low, top.low), std::max(band.high, top.high)};
+}
+
 CivilDate Shift(const CivilDate& d, Granularity g, int units) {
   switch (g) {
     case Granularity::kDay: return d.AddDays(units);
@@ -55,9 +64,9 @@ ValueInterval ComputeInterval(const Mention& mention) {
             static_cast<double>(last.DaysSinceEpoch())};
   }
   if (const auto* money = std::get_if<MoneyValue>(&mention.value))
-    return Band(money->amount, money->resolution, mention.hedge);
+    return RangeOrBand(money->amount, money->amount_high, money->resolution, mention.hedge);
   const auto& percent = std::get<PercentValue>(mention.value);
-  return Band(percent.percent, percent.resolution, mention.hedge);
+  return RangeOrBand(percent.percent, percent.percent_high, percent.resolution, mention.hedge);
 }
 
 }  // namespace newsrecon

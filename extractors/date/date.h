@@ -1,0 +1,30 @@
+// Date productions: turn matches of extractors/date/date.rules into date
+// mentions, resolving relative dates against the publication date.
+//
+// Conventions (each a named constant or case in date.cc, each with examples in
+// date.corpus.json):
+// - "last October" is the most recent October strictly before the publication
+//   month; "next October" the first strictly after; "this October" the one in
+//   the publication year.
+// - A month or day named without a year ("in March", "mid-April", "on May 5")
+//   is the most recent one, unless the sentence speaks of the future ("will",
+//   "is expected to", "upcoming"), then the next one; a day up to two weeks
+//   ahead counts as near.
+// - Weekdays: the most recent on or before the publication date, or the next
+//   on or after it when the sentence speaks of the future.
+// - Parts: a month's early/mid/late thirds are days 1-10, 11-20, 21-end; a
+//   year's are January-April, May-August, September-December; "the end of" a
+//   year is October-December, of a month days 21-end.
+// Relative dates are dropped when the publication date is unknown.
+#ifndef NEWSRECON_EXTRACTORS_DATE_DATE_H_
+#define NEWSRECON_EXTRACTORS_DATE_DATE_H_
+
+#include "extractors/rules.h"
+
+namespace newsrecon {
+
+const ProductionTable& DateProductions();
+
+}  // namespace newsrecon
+
+#endif  // NEWSRECON_EXTRACTORS_DATE_DATE_H_
