@@ -15,12 +15,12 @@ std::string Lower(std::string_view s) {
 }
 
 constexpr std::array<std::pair<std::string_view, int>, 28> kWords{{
-    {"zero", 0},     {"one", 1},        {"two", 2},        {"three", 3},     {"four", 4},
-    {"five", 5},     {"six", 6},        {"seven", 7},      {"eight", 8},     {"nine", 9},
-    {"ten", 10},     {"eleven", 11},    {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
-    {"fifteen", 15}, {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-    {"twenty", 20},  {"thirty", 30},    {"forty", 40},     {"fifty", 50},    {"sixty", 60},
-    {"seventy", 70}, {"eighty", 80},    {"ninety", 90},
+    {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
+    {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
+    {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+    {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},
+    {"seventy", 70}, {"eighty", 80},  {"ninety", 90},
 }};
 
 std::optional<int> WordValue(std::string_view w) {
@@ -39,7 +39,8 @@ std::optional<ParsedNumber> ParseWords(const std::string& lower) {
   }
   auto tens = WordValue(std::string_view(lower).substr(0, sep));
   auto ones = WordValue(std::string_view(lower).substr(sep + 1));
-  if (!tens || !ones || *tens < 20 || *tens % 10 != 0 || *ones < 1 || *ones > 9) return std::nullopt;
+  if (!tens || !ones || *tens < 20 || *tens % 10 != 0 || *ones < 1 || *ones > 9)
+    return std::nullopt;
   return ParsedNumber{static_cast<double>(*tens + *ones), 1};
 }
 
@@ -92,6 +93,7 @@ std::optional<double> ParseScale(std::string_view text) {
   if (s == "lakh") return 1e5;
   if (s == "million" || s == "m" || s == "mn" || s == "mln") return 1e6;
   if (s == "crore") return 1e7;
+  if (s == "lakh crore") return 1e12;  // Indian usage: a lakh of crores
   if (s == "billion" || s == "bn" || s == "b" || s == "bln") return 1e9;
   if (s == "trillion" || s == "tn" || s == "tr" || s == "trn") return 1e12;
   return std::nullopt;
@@ -101,8 +103,15 @@ std::optional<int> ParseFractionDenominator(std::string_view text) {
   std::string s = Lower(text);
   if (!s.empty() && s.back() == 's') s.pop_back();
   static constexpr std::array<std::pair<std::string_view, int>, 9> kFractions{{
-      {"half", 2}, {"third", 3}, {"quarter", 4}, {"fourth", 4}, {"fifth", 5},
-      {"sixth", 6}, {"eighth", 8}, {"tenth", 10}, {"halve", 2},
+      {"half", 2},
+      {"third", 3},
+      {"quarter", 4},
+      {"fourth", 4},
+      {"fifth", 5},
+      {"sixth", 6},
+      {"eighth", 8},
+      {"tenth", 10},
+      {"halve", 2},
   }};
   for (const auto& [name, d] : kFractions)
     if (name == s) return d;

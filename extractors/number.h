@@ -23,7 +23,8 @@ struct ParsedNumber {
 std::optional<ParsedNumber> ParseNumber(std::string_view text);
 
 // "thousand"/"k" → 1e3, "million"/"m"/"mn"/"mln" → 1e6, "billion"/"bn"/"b" →
-// 1e9, "trillion"/"tn"/"tr" → 1e12, "lakh" → 1e5, "crore" → 1e7; case does not
+// 1e9, "trillion"/"tn"/"tr" → 1e12, "lakh" → 1e5, "crore" → 1e7,
+// "lakh crore" → 1e12; case does not
 // matter. nullopt for an unknown word. An empty scale is 1.
 std::optional<double> ParseScale(std::string_view text);
 

@@ -43,7 +43,8 @@ StatusOr<std::string> Expand(std::string_view pattern,
         });
         if (is_name) {
           auto it = macros.find(name);
-          if (it == macros.end()) return Status::InvalidArgument("unknown macro {" + std::string(name) + "}");
+          if (it == macros.end())
+            return Status::InvalidArgument("unknown macro {" + std::string(name) + "}");
           out += it->second;
           i = close;
           continue;
@@ -149,7 +150,8 @@ StatusOr<RuleSet> RuleSet::Parse(std::string_view file_name, std::string_view te
   RuleSet set;
   std::map<std::string, std::string, std::less<>> macros;
   auto error = [&](int line, const std::string& what) {
-    return Status::InvalidArgument(std::string(file_name) + ":" + std::to_string(line) + ": " + what);
+    return Status::InvalidArgument(std::string(file_name) + ":" + std::to_string(line) + ": " +
+                                   what);
   };
   for (const auto& [line, stmt] : statements) {
     size_t eq = stmt.find(" = ");
@@ -176,12 +178,14 @@ StatusOr<RuleSet> RuleSet::Parse(std::string_view file_name, std::string_view te
       rule.production_name = std::string(Trim(spec.substr(arrow + 2)));
       auto prod = productions.find(rule.production_name);
       if (prod == productions.end())
-        return error(line, "rule " + rule.name + ": unknown production '" + rule.production_name + "'");
+        return error(line,
+                     "rule " + rule.name + ": unknown production '" + rule.production_name + "'");
       rule.production = prod->second;
       rule.pattern = *expanded;
       rule.re = std::make_unique<RE2>(rule.pattern, RuleOptions());
       if (!rule.re->ok()) return error(line, "rule " + rule.name + ": " + rule.re->error());
-      for (const auto& [name, index] : rule.re->NamedCapturingGroups()) rule.group_index[name] = index;
+      for (const auto& [name, index] : rule.re->NamedCapturingGroups())
+        rule.group_index[name] = index;
       set.rules_.push_back(std::move(rule));
     } else {
       return error(line, "unknown statement '" + std::string(head) + "'");
@@ -195,18 +199,31 @@ StatusOr<RuleSet> RuleSet::Parse(std::string_view file_name, std::string_view te
     if (!combined.empty()) combined += '|';
     combined += "(?:" + StripGroupNames(r.pattern) + ")";
   }
+  set.exact_ = std::make_unique<RE2::Set>(RuleOptions(), RE2::ANCHOR_BOTH);
+  for (const Rule& r : set.rules_) {
+    std::string error;
+    if (set.exact_->Add(StripGroupNames(r.pattern), &error) < 0)
+      return Status::InvalidArgument(std::string(file_name) + ": rule " + r.name + ": " + error);
+  }
+  if (!set.exact_->Compile())
+    return Status::InvalidArgument(std::string(file_name) + ": rule set does not compile");
   set.scanner_ = std::make_unique<RE2>(combined, RuleOptions());
   if (!set.scanner_->ok())
-    return Status::InvalidArgument(std::string(file_name) + ": combined scanner: " + set.scanner_->error());
+    return Status::InvalidArgument(std::string(file_name) +
+                                   ": combined scanner: " + set.scanner_->error());
   return set;
 }
 
 bool RuleSet::MatchRule(const Rule& rule, std::string_view text, ByteSpan span,
                         RuleMatch* out) const {
+  re2::StringPiece piece(text.data(), text.size());
+  // Most rules do not match a given span: a DFA-only test (no captures)
+  // rejects them before the slower capturing match.
+  if (!rule.re->Match(piece, span.start, span.end, RE2::ANCHOR_BOTH, nullptr, 0)) return false;
   const int n = rule.re->NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> groups(n);
-  re2::StringPiece piece(text.data(), text.size());
-  if (!rule.re->Match(piece, span.start, span.end, RE2::ANCHOR_BOTH, groups.data(), n)) return false;
+  if (!rule.re->Match(piece, span.start, span.end, RE2::ANCHOR_BOTH, groups.data(), n))
+    return false;
   out->rule_ = &rule;
   out->span_ = span;
   out->text_ = text;
@@ -216,7 +233,15 @@ bool RuleSet::MatchRule(const Rule& rule, std::string_view text, ByteSpan span,
 }
 
 std::optional<Mention> RuleSet::MatchExactly(const ExtractContext& ctx, ByteSpan span) const {
-  for (const Rule& rule : rules_) {
+  // The set sees the span without its surroundings, where a \b at either end
+  // always holds: it names every rule that matches in context (and perhaps a
+  // few more, which MatchRule then rejects).
+  std::vector<int> may_match;
+  re2::StringPiece piece(ctx.text.data() + span.start, span.size());
+  if (!exact_->Match(piece, &may_match)) return std::nullopt;
+  std::sort(may_match.begin(), may_match.end());
+  for (int index : may_match) {
+    const Rule& rule = rules_[index];
     RuleMatch m;
     if (!MatchRule(rule, ctx.text, span, &m)) continue;
     if (auto mention = rule.production(m, ctx)) {
@@ -228,28 +253,55 @@ std::optional<Mention> RuleSet::MatchExactly(const ExtractContext& ctx, ByteSpan
 }
 
 std::vector<Mention> RuleSet::FindAll(const ExtractContext& ctx) const {
-  std::vector<Mention> out;
-  if (!scanner_) return out;
+  std::vector<Mention> candidates;
+  std::vector<ByteSpan> whole_spans;  // each candidate's match, context included
+  if (!scanner_) return candidates;
   std::string_view text = ctx.text;
   re2::StringPiece piece(text.data(), text.size());
   size_t pos = 0;
   re2::StringPiece whole;
+  // After a match that carries context before its mention ("in March"), the
+  // scan goes on from the next character, not after the match: a longer
+  // mention may start a word later ("in March 2020" is "March 2020").
   while (pos < text.size()) {
     if (!scanner_->Match(piece, pos, text.size(), RE2::UNANCHORED, &whole, 1)) break;
     ByteSpan span{static_cast<size_t>(whole.data() - text.data()),
                   static_cast<size_t>(whole.data() - text.data()) + whole.size()};
-    if (span.end == span.start) {
-      pos = NextCharBoundary(text, span.start);
-      continue;
+    size_t next = NextCharBoundary(text, span.start);
+    if (span.end > span.start) {
+      if (std::optional<Mention> found = MatchExactly(ctx, span)) {
+        // A match without context before its mention hides nothing: go on
+        // after it. Rescanning every match is several times slower.
+        if (found->span.start == span.start) next = std::max(next, span.end);
+        candidates.push_back(std::move(*found));
+        whole_spans.push_back(span);
+      }
     }
-    std::optional<Mention> found = MatchExactly(ctx, span);
-    if (found) {
-      out.push_back(std::move(*found));
-      pos = span.end;
-    } else {
-      pos = NextCharBoundary(text, span.start);
-    }
+    pos = next;
   }
+  // The longest mention wins; a candidate whose match (context included)
+  // overlaps the match of one already taken is dropped, so "Tuesday" in "Tuesday,
+  // November 5, 2024" gives way to the full date. Ties go to the earlier.
+  std::vector<size_t> order(candidates.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return candidates[a].span.size() > candidates[b].span.size();
+  });
+  std::vector<bool> taken(candidates.size(), false);
+  std::map<size_t, size_t> accepted;  // start -> end, none overlapping
+  for (size_t i : order) {
+    const ByteSpan& s = whole_spans[i];
+    auto next = accepted.lower_bound(s.start);
+    if (next != accepted.end() && next->first < s.end) continue;
+    if (next != accepted.begin() && std::prev(next)->second > s.start) continue;
+    accepted.emplace(s.start, s.end);
+    taken[i] = true;
+  }
+  std::vector<Mention> out;
+  for (size_t i = 0; i < candidates.size(); ++i)
+    if (taken[i]) out.push_back(std::move(candidates[i]));
+  std::sort(out.begin(), out.end(),
+            [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });
   return out;
 }
 

@@ -16,13 +16,20 @@
 // Matching: all rules of a file are scanned at once, as one alternation run
 // by RE2's DFA (leftmost-longest), so the cost is one pass over the text
 // whatever the number of rules. Each match is then given to the first rule
-// that matches exactly that span, and that rule's production decides. RE2 has
+// that matches exactly that span (an RE2::Set names the rules that may, in one
+// pass), and that rule's production decides. After
+// a match with context before its mention, or one the production rejects, the
+// scan restarts one character after the match's start, so a longer mention a
+// word later is still seen; among overlapping candidates the longest mention
+// wins ("in March 2020" gives "March 2020", not "March"). RE2 has
 // no lookaround: context conditions ("May" the verb is not a month) belong in
 // the patterns' explicit context or in the production, which sees the text.
 //
 // Thread-safety: a RuleSet is immutable after Parse and safe to share.
 #ifndef NEWSRECON_EXTRACTORS_RULES_H_
 #define NEWSRECON_EXTRACTORS_RULES_H_
+
+#include <re2/set.h>
 
 #include <map>
 #include <memory>
@@ -36,20 +43,16 @@
 #include "pipeline/core/claim.h"
 #include "pipeline/core/status.h"
 
-namespace re2 {
-class RE2;
-}
-
 namespace newsrecon {
 
 class RuleSet;
 
 // What a production may look at besides its match.
 struct ExtractContext {
-  std::string_view text;                 // the whole (normalized) text
-  std::optional<CivilDate> reference;    // publication date, for relative dates
+  std::string_view text;                             // the whole (normalized) text
+  std::optional<CivilDate> reference;                // publication date, for relative dates
   const std::vector<ByteSpan>* sentences = nullptr;  // may be null
-  const RuleSet* rules = nullptr;        // for cue lookups
+  const RuleSet* rules = nullptr;                    // for cue lookups
 
   // The sentence around `offset`, or the whole text when sentences are unknown.
   ByteSpan SentenceAround(size_t offset) const;
@@ -127,6 +130,9 @@ class RuleSet {
 
   std::vector<Rule> rules_;
   std::unique_ptr<re2::RE2> scanner_;
+  // All rules anchored at both ends: which rules may match a span, in one DFA
+  // pass, before the candidates are matched in context with captures.
+  std::unique_ptr<re2::RE2::Set> exact_;
   std::map<std::string, std::unique_ptr<re2::RE2>, std::less<>> cues_;
   std::map<std::string, std::unique_ptr<re2::RE2>, std::less<>> suffix_cues_;
 };

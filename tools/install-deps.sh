@@ -17,6 +17,7 @@ packages=(
   doctest-dev            # tests
   libssl-dev             # SHA-256 content hashes
   python3                # the loopback HTTP server used by fetch tests
+  libbenchmark-dev       # make bench (Google Benchmark)
 )
 if [[ "${NEWSRECON_EXTRA_PACKAGES:-}" != "" ]]; then
   read -r -a extra <<<"$NEWSRECON_EXTRA_PACKAGES"

@@ -40,7 +40,7 @@ int Digits(std::string_view s) {
 
 // The first and last day of a part of a month or year.
 struct PartRange {
-  std::string_view part;  // canonical name, stored in DateValue::part
+  std::string_view part;                // canonical name, stored in DateValue::part
   int month_first_day, month_last_day;  // 0 = the month's last day
   int year_first_month, year_last_month;
 };
@@ -60,13 +60,20 @@ const PartRange* FindPart(std::string_view text) {
   std::string p = Lower(text);
   if (p.rfind("the ", 0) == 0) p = p.substr(4);
   std::string_view name;
-  if (p == "early") name = "early";
-  else if (p == "mid" || p.rfind("middle", 0) == 0) name = "mid";
-  else if (p == "late") name = "late";
-  else if (p.rfind("end", 0) == 0) name = "end";
-  else if (p.rfind("beginning", 0) == 0 || p.rfind("start", 0) == 0) name = "start";
-  else if (p.rfind("first half", 0) == 0) name = "first half";
-  else if (p.rfind("second half", 0) == 0) name = "second half";
+  if (p == "early")
+    name = "early";
+  else if (p == "mid" || p.rfind("middle", 0) == 0)
+    name = "mid";
+  else if (p == "late")
+    name = "late";
+  else if (p.rfind("end", 0) == 0)
+    name = "end";
+  else if (p.rfind("beginning", 0) == 0 || p.rfind("start", 0) == 0)
+    name = "start";
+  else if (p.rfind("first half", 0) == 0)
+    name = "first half";
+  else if (p.rfind("second half", 0) == 0)
+    name = "second half";
   for (const PartRange& r : kParts)
     if (r.part == name) return &r;
   return nullptr;
@@ -95,8 +102,8 @@ Mention WholeMonth(const RuleMatch& m, const ExtractContext& ctx, int year, int 
     return MakeDate(m, ctx, FirstDayOfMonth(year, month), LastDayOfMonth(year, month),
                     Granularity::kMonth, relative);
   int last = part->month_last_day == 0 ? DaysInMonth(year, month) : part->month_last_day;
-  return MakeDate(m, ctx, CivilDate{year, month, part->month_first_day}, CivilDate{year, month, last},
-                  Granularity::kDay, relative, part->part);
+  return MakeDate(m, ctx, CivilDate{year, month, part->month_first_day},
+                  CivilDate{year, month, last}, Granularity::kDay, relative, part->part);
 }
 
 Mention WholeYear(const RuleMatch& m, const ExtractContext& ctx, int year, bool relative,
@@ -111,7 +118,8 @@ Mention WholeYear(const RuleMatch& m, const ExtractContext& ctx, int year, bool 
 
 bool SpeaksOfFuture(const RuleMatch& m, const ExtractContext& ctx) {
   ByteSpan s = ctx.SentenceAround(m.span().start);
-  return ctx.rules != nullptr && ctx.rules->CueMatches("future", ctx.text.substr(s.start, s.size()));
+  return ctx.rules != nullptr &&
+         ctx.rules->CueMatches("future", ctx.text.substr(s.start, s.size()));
 }
 
 enum class Direction { kPastStrict, kFutureStrict, kThisYear, kRecent, kUpcoming };
@@ -119,11 +127,16 @@ enum class Direction { kPastStrict, kFutureStrict, kThisYear, kRecent, kUpcoming
 // The year of `month` relative to the reference month.
 int ResolveMonthYear(int month, const CivilDate& ref, Direction d) {
   switch (d) {
-    case Direction::kPastStrict: return month < ref.month ? ref.year : ref.year - 1;
-    case Direction::kFutureStrict: return month > ref.month ? ref.year : ref.year + 1;
-    case Direction::kThisYear: return ref.year;
-    case Direction::kRecent: return month <= ref.month ? ref.year : ref.year - 1;
-    case Direction::kUpcoming: return month >= ref.month ? ref.year : ref.year + 1;
+    case Direction::kPastStrict:
+      return month < ref.month ? ref.year : ref.year - 1;
+    case Direction::kFutureStrict:
+      return month > ref.month ? ref.year : ref.year + 1;
+    case Direction::kThisYear:
+      return ref.year;
+    case Direction::kRecent:
+      return month <= ref.month ? ref.year : ref.year - 1;
+    case Direction::kUpcoming:
+      return month >= ref.month ? ref.year : ref.year + 1;
   }
   return ref.year;
 }
@@ -171,16 +184,24 @@ std::optional<Mention> MonthDay(const RuleMatch& m, const ExtractContext& ctx) {
   const CivilDate& ref = *ctx.reference;
   int mo = MonthNumber(m.Group("month")), d = Digits(m.Group("day"));
   if (!IsValidDate(2000, mo, d)) return std::nullopt;  // 2000 is a leap year: Feb 29 passes
-  int year = ref.year;
-  if (!IsValidDate(year, mo, d)) return std::nullopt;
-  CivilDate candidate{year, mo, d};
-  if (SpeaksOfFuture(m, ctx)) {
-    if (candidate < ref) ++year;
-  } else if (candidate.DaysSinceEpoch() - ref.DaysSinceEpoch() > kNearFutureDays) {
-    --year;
+  // The candidates are this day in the year before, of and after the
+  // publication date ("January 1" in late December is next week's).
+  const bool future = SpeaksOfFuture(m, ctx);
+  std::optional<CivilDate> chosen;
+  for (int year = ref.year - 1; year <= ref.year + 1; ++year) {
+    if (!IsValidDate(year, mo, d)) continue;
+    CivilDate c{year, mo, d};
+    long ahead = c.DaysSinceEpoch() - ref.DaysSinceEpoch();
+    if (future) {
+      // The first one on or after the publication date.
+      if (ahead >= 0 && !chosen) chosen = c;
+    } else if (ahead <= kNearFutureDays) {
+      // The latest one no further ahead than the near future.
+      chosen = c;
+    }
   }
-  if (!IsValidDate(year, mo, d)) return std::nullopt;
-  return MakeDate(m, ctx, {year, mo, d}, {year, mo, d}, Granularity::kDay, true);
+  if (!chosen) return std::nullopt;
+  return MakeDate(m, ctx, *chosen, *chosen, Granularity::kDay, true);
 }
 
 std::optional<Mention> MonthYear(const RuleMatch& m, const ExtractContext& ctx) {
@@ -264,14 +285,37 @@ std::optional<Mention> RelUnit(const RuleMatch& m, const ExtractContext& ctx) {
   return MakeDate(m, ctx, monday, monday.AddDays(6), Granularity::kDay, true);
 }
 
+std::optional<Mention> EarlierLater(const RuleMatch& m, const ExtractContext& ctx) {
+  if (!ctx.reference) return std::nullopt;
+  const CivilDate& ref = *ctx.reference;
+  std::string unit = Lower(m.Group("unit"));
+  CivilDate first, last;
+  Granularity g = Granularity::kDay;
+  if (unit == "year") {
+    first = {ref.year, 1, 1}, last = {ref.year, 12, 31};
+  } else if (unit == "month") {
+    first = FirstDayOfMonth(ref.year, ref.month), last = LastDayOfMonth(ref.year, ref.month);
+  } else {
+    first = ref.AddDays(1 - ref.IsoWeekday()), last = first.AddDays(6);
+  }
+  bool earlier = Lower(m.Group("side")) == "earlier";
+  if (earlier)
+    last = ref;
+  else
+    first = ref;
+  return MakeDate(m, ctx, first, last, g, true, earlier ? "earlier" : "later");
+}
+
 std::optional<Mention> Quarter(const RuleMatch& m, const ExtractContext& ctx) {
   int q = 0;
   if (m.Has("q")) {
     q = Digits(m.Group("q"));
   } else {
     char c = static_cast<char>(std::tolower(static_cast<unsigned char>(m.Group("qword")[0])));
-    q = c == 'f' ? (Lower(m.Group("qword")).rfind("fo", 0) == 0 ? 4 : 1)
-        : c == 's' ? 2 : c == 't' ? 3 : Digits(m.Group("qword"));
+    q = c == 'f'   ? (Lower(m.Group("qword")).rfind("fo", 0) == 0 ? 4 : 1)
+        : c == 's' ? 2
+        : c == 't' ? 3
+                   : Digits(m.Group("qword"));
   }
   if (q < 1 || q > 4) return std::nullopt;
   int year;
@@ -291,22 +335,51 @@ std::optional<Mention> Quarter(const RuleMatch& m, const ExtractContext& ctx) {
 std::optional<Mention> HalfYear(const RuleMatch& m, const ExtractContext& ctx) {
   int h = m.Has("h") ? Digits(m.Group("h")) : (Lower(m.Group("hword")) == "first" ? 1 : 2);
   int year = Digits(m.Group("year"));
-  return MakeDate(m, ctx, FirstDayOfMonth(year, h == 1 ? 1 : 7), LastDayOfMonth(year, h == 1 ? 6 : 12),
-                  Granularity::kMonth, false, h == 1 ? "first half" : "second half");
+  return MakeDate(m, ctx, FirstDayOfMonth(year, h == 1 ? 1 : 7),
+                  LastDayOfMonth(year, h == 1 ? 6 : 12), Granularity::kMonth, false,
+                  h == 1 ? "first half" : "second half");
+}
+
+// True when `after` (the text after a number) names a street within a few
+// capitalised words: " Pennsylvania Avenue", " Lakeshore Drive", " K St.".
+bool IsStreetAddress(std::string_view after) {
+  static constexpr std::array<std::string_view, 14> kStreetWords = {
+      "Street", "St",   "Avenue",    "Ave",  "Road", "Rd",    "Drive",
+      "Dr",     "Lane", "Boulevard", "Blvd", "Way",  "Place", "Court"};
+  size_t pos = 0;
+  for (int word = 0; word < 4; ++word) {
+    if (pos >= after.size() || after[pos] != ' ') return false;
+    ++pos;
+    if (pos >= after.size() || !std::isupper(static_cast<unsigned char>(after[pos]))) return false;
+    size_t end = pos;
+    while (end < after.size() && std::isalpha(static_cast<unsigned char>(after[end]))) ++end;
+    std::string_view w = after.substr(pos, end - pos);
+    for (std::string_view s : kStreetWords)
+      if (w == s) return true;
+    pos = end;
+  }
+  return false;
 }
 
 // A year after a cue word. Not a year when a percent sign, a unit or more
 // digits follow: "in 2019 cases", "by 2025%" and "of 2020,000" are counts.
 std::optional<Mention> Year(const RuleMatch& m, const ExtractContext& ctx) {
   std::string_view after = ctx.text.substr(m.span().end);
-  if (!after.empty() && (after[0] == '%' || after[0] == ',' || after[0] == '.') && after.size() > 1 &&
-      std::isdigit(static_cast<unsigned char>(after[1])))
+  if (!after.empty() && (after[0] == '%' || after[0] == ',' || after[0] == '.') &&
+      after.size() > 1 && std::isdigit(static_cast<unsigned char>(after[1])))
     return std::nullopt;
   if (!after.empty() && after[0] == '%') return std::nullopt;
-  static constexpr std::array<std::string_view, 8> kCountNouns = {
-      " people", " percent", " per cent", " units", " votes", " jobs", " employees", " cases"};
+  static constexpr std::array<std::string_view, 16> kCountNouns = {
+      " people",    " percent",  " per cent", " units", " votes", " jobs",
+      " employees", " cases",    " points",   " pts",   " homes", " households",
+      " students",  " patients", " deaths",   " troops"};
+  std::string next = Lower(after.substr(0, 16));
   for (std::string_view noun : kCountNouns)
-    if (Lower(after.substr(0, noun.size())) == noun) return std::nullopt;
+    if (next.rfind(noun, 0) == 0 && (next.size() == noun.size() ||
+                                     !std::isalpha(static_cast<unsigned char>(next[noun.size()]))))
+      return std::nullopt;
+  // A house number: "moved to 2020 Lakeshore Drive", "from 1800 Main St".
+  if (IsStreetAddress(after)) return std::nullopt;
   return WholeYear(m, ctx, Digits(m.Group("year")), false);
 }
 
@@ -338,23 +411,23 @@ std::optional<Mention> BareMonth(const RuleMatch& m, const ExtractContext& ctx) 
   Direction d = (prep == "since" || prep == "last")
                     ? Direction::kRecent
                     : (SpeaksOfFuture(m, ctx) ? Direction::kUpcoming : Direction::kRecent);
-  const PartRange* part = (prep == "early" || prep == "late" || prep == "mid") ? FindPart(prep) : nullptr;
+  const PartRange* part =
+      (prep == "early" || prep == "late" || prep == "mid") ? FindPart(prep) : nullptr;
   return WholeMonth(m, ctx, ResolveMonthYear(mo, *ctx.reference, d), mo, true, part);
 }
 
 std::optional<Mention> Weekday(const RuleMatch& m, const ExtractContext& ctx) {
   if (!ctx.reference) return std::nullopt;
-  static constexpr std::array<std::string_view, 7> kDays = {"monday", "tuesday", "wednesday",
-                                                            "thursday", "friday", "saturday",
-                                                            "sunday"};
+  static constexpr std::array<std::string_view, 7> kDays = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   std::string name = Lower(m.Group("weekday"));
   int target = 0;
   for (size_t i = 0; i < kDays.size(); ++i)
     if (kDays[i] == name) target = static_cast<int>(i) + 1;
   const CivilDate& ref = *ctx.reference;
   std::string rel = Lower(m.Group("rel"));
-  int back = (ref.IsoWeekday() - target + 7) % 7;     // days since the most recent
-  int ahead = (target - ref.IsoWeekday() + 7) % 7;    // days to the next
+  int back = (ref.IsoWeekday() - target + 7) % 7;   // days since the most recent
+  int ahead = (target - ref.IsoWeekday() + 7) % 7;  // days to the next
   CivilDate day;
   if (rel == "last" || rel == "this past") {
     day = ref.AddDays(-(back == 0 ? 7 : back));
@@ -380,9 +453,12 @@ std::optional<Mention> Ago(const RuleMatch& m, const ExtractContext& ctx) {
   if (!ctx.reference) return std::nullopt;
   std::string count = Lower(m.Group("count"));
   int n = 0;
-  if (count == "a couple of") n = 2;
-  else if (auto parsed = ParseNumber(count)) n = static_cast<int>(parsed->value);
-  else return std::nullopt;  // "several", "a few": too vague to place
+  if (count == "a couple of")
+    n = 2;
+  else if (auto parsed = ParseNumber(count))
+    n = static_cast<int>(parsed->value);
+  else
+    return std::nullopt;  // "several", "a few": too vague to place
   std::string unit = Lower(m.Group("unit"));
   const CivilDate& ref = *ctx.reference;
   if (unit.rfind("day", 0) == 0) {
@@ -416,6 +492,7 @@ const ProductionTable& DateProductions() {
       {"rel_month", &RelMonth},
       {"month_rel_year", &MonthRelYear},
       {"rel_unit", &RelUnit},
+      {"earlier_later", &EarlierLater},
       {"quarter", &Quarter},
       {"half_year", &HalfYear},
       {"year", &Year},

@@ -15,6 +15,8 @@
 // - Parts: a month's early/mid/late thirds are days 1-10, 11-20, 21-end; a
 //   year's are January-April, May-August, September-December; "the end of" a
 //   year is October-December, of a month days 21-end.
+// - "earlier this month/year/week" runs from the unit's first day to the
+//   publication date; "later this ..." from the publication date to its end.
 // Relative dates are dropped when the publication date is unknown.
 #ifndef NEWSRECON_EXTRACTORS_DATE_DATE_H_
 #define NEWSRECON_EXTRACTORS_DATE_DATE_H_

@@ -1,0 +1,893 @@
+#include "extractors/attribution/attribution.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <cctype>
+#include <limits>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "pipeline/core/embedded.h"
+
+namespace newsrecon {
+namespace {
+
+constexpr std::string_view kEntitiesFile = "extractors/attribution/entities.lexicon";
+constexpr std::string_view kAttributesFile = "extractors/attribution/attributes.lexicon";
+
+// A qualifier cue "before" a figure must end this close to it when it qualifies
+// a date: "until 2030", "through 2032", "by 2030" (one space; a few more for
+// "through the end of").
+constexpr size_t kDateCueBytes = 3;
+// A cue "after" a figure must start this close to it: "$13 billion in total".
+constexpr size_t kAfterCueBytes = 16;
+// A trigger after a figure must start this close to it: "$13 billion
+// investment", "one-third of the equity"; farther on, words after a figure
+// usually begin another clause ("rose 6% at the open after its earnings").
+constexpr size_t kTriggerAfterBytes = 16;
+
+// Capitalised names printed as possessives are entities ("Nvidia's"), unless
+// the word is a date or a pronoun-like opener ("Monday's", "Today's").
+constexpr std::string_view kNotEntities[] = {
+    "January", "February", "March",   "April",    "May",       "June",    "July",
+    "August",  "September", "October", "November", "December",  "Monday",  "Tuesday",
+    "Wednesday", "Thursday", "Friday",  "Saturday", "Sunday",    "Today",   "Tomorrow",
+    "Yesterday", "This",    "That",    "It",       "Year",      "Week",    "Month",
+    "Day",     "Night",    "Company", "World",    "Nation",    "Country", "State",
+    "City",    "Group",    "Firm",    "Everyone", "Nobody",    "Who",     "What",
+    "The",     "Last"};
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      std::string_view part = Trim(s.substr(start, i - start));
+      if (!part.empty()) out.push_back(part);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// A trigger as written in a lexicon → an RE2 fragment: " " matches spaces or
+// hyphens, "-" an optional space or hyphen, "*" any word ending.
+std::string TriggerFragment(std::string_view t) {
+  std::string out;
+  bool in_class = false;
+  for (char c : t) {
+    if (in_class) {
+      out += c;
+      if (c == ']') in_class = false;
+      continue;
+    }
+    switch (c) {
+      case '[': in_class = true; out += c; break;
+      case ' ': out += "[\\s-]+"; break;
+      case '-': out += "[\\s-]?"; break;
+      case '*': out += "\\w*"; break;
+      case '.': out += "\\."; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string Alternation(const std::vector<std::string>& fragments) {
+  std::string out = "(?i)\\b(?:";
+  for (size_t i = 0; i < fragments.size(); ++i) {
+    if (i) out += "|";
+    out += fragments[i];
+  }
+  return out + ")\\b";
+}
+
+RE2::Options LongestMatch() {
+  RE2::Options o;
+  o.set_longest_match(true);
+  o.set_log_errors(false);
+  return o;
+}
+
+size_t Gap(ByteSpan a, ByteSpan b) {
+  if (a.end <= b.start) return b.start - a.end;
+  if (b.end <= a.start) return a.start - b.end;
+  return 0;
+}
+
+bool Contains(ByteSpan outer, ByteSpan inner) {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+enum class Where { kBefore, kAfter, kEither };
+
+// A list of cues compiled once; its index in the lexicons' RE2::Set.
+struct CueList {
+  std::string pattern;      // the alternation, for the RE2::Set
+  std::unique_ptr<RE2> re;  // the same inside one capturing group, for positions
+  int set_index = -1;
+};
+
+struct AttributeDef {
+  std::string name;
+  bool money = false, percent = false, date = false;
+  bool pair = false, flow = false, holding = false, once = false, price = false;
+  CueList strong, weak;
+  bool Measures(MentionKind k) const {
+    return k == MentionKind::kDate ? date : k == MentionKind::kMoney ? money : percent;
+  }
+  bool HasFlag(std::string_view f) const {
+    return (f == "flow" && flow) || (f == "holding" && holding) || (f == "price" && price) ||
+           (f == "date" && date) || (f == "once" && once) || (f == "pair" && pair);
+  }
+};
+
+struct QualifierDef {
+  std::string name;
+  std::string for_flag;  // an attribute flag, or "date" for date claims
+  Where where = Where::kBefore;
+  CueList cues;
+};
+
+struct EntityHit {
+  ByteSpan span;
+  std::string canonical;  // resolved for anaphors; "" when unresolved
+  bool anaphor = false;
+};
+
+struct CueHit {
+  ByteSpan span;
+  int list = 0;  // index into Lexicons::lists_
+};
+
+}  // namespace
+
+// Everything parsed from the two lexicon files.
+class Lexicons {
+ public:
+  std::vector<AttributeDef> attributes;
+  std::vector<QualifierDef> qualifiers;
+  CueList negative, latest;
+  int stake_of = -1;  // attribute index
+
+  std::map<std::string, std::string> cs_aliases;  // alias as printed → canonical
+  std::map<std::string, std::string> ci_aliases;  // lower-cased alias → canonical
+  std::set<std::string> anaphors;                 // lower-cased
+  std::unique_ptr<RE2> entity_re;  // group 1 named entity, 2 anaphor, 3 possessive name
+  std::unique_ptr<RE2> names_re;   // group 1: a case-sensitive name alone
+  std::unique_ptr<RE2::Set> cue_set;
+  std::vector<const CueList*> lists;  // by set index
+
+  Status Compile(CueList* list, const std::vector<std::string>& fragments, std::string_view where);
+  Status ParseEntities(std::string_view text);
+  Status ParseAttributes(std::string_view text);
+  Status Finish();
+};
+
+Status Lexicons::Compile(CueList* list, const std::vector<std::string>& fragments,
+                         std::string_view where) {
+  if (fragments.empty()) return Status::Ok();
+  list->pattern = Alternation(fragments);
+  list->re = std::make_unique<RE2>("(" + list->pattern + ")", LongestMatch());
+  if (!list->re->ok())
+    return Status::InvalidArgument(std::string(where) + ": bad trigger: " + list->re->error());
+  return Status::Ok();
+}
+
+Status Lexicons::ParseEntities(std::string_view text) {
+  std::vector<std::string> cs, ci;
+  int line_no = 0;
+  for (std::string_view line : SplitOn(text, '\n')) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    const std::string where = std::string(kEntitiesFile) + ":" + std::to_string(line_no);
+    const size_t eq = line.find('=');
+    if (eq == std::string_view::npos) return Status::InvalidArgument(where + ": expected '='");
+    std::string_view head = Trim(line.substr(0, eq));
+    std::vector<std::string_view> aliases = SplitOn(line.substr(eq + 1), '|');
+    if (head == "anaphor") {
+      for (auto a : aliases) {
+        anaphors.insert(Lower(a));
+        ci.push_back(std::string(a));
+      }
+      continue;
+    }
+    if (head.substr(0, 7) != "entity ") return Status::InvalidArgument(where + ": unknown statement");
+    std::string canonical(Trim(head.substr(7)));
+    if (canonical.empty() || aliases.empty())
+      return Status::InvalidArgument(where + ": entity needs a name and aliases");
+    for (auto a : aliases) {
+      if (std::isupper(static_cast<unsigned char>(a[0]))) {
+        cs_aliases[std::string(a)] = canonical;
+        cs.push_back(std::string(a));
+      } else {
+        ci_aliases[Lower(a)] = canonical;
+        ci.push_back(std::string(a));
+      }
+    }
+  }
+  auto alternatives = [](const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) {
+      if (!out.empty()) out += "|";
+      if (IsWordChar(n.front())) out += "\\b";
+      out += RE2::QuoteMeta(n);
+      if (IsWordChar(n.back())) out += "\\b";
+    }
+    return out.empty() ? std::string("[^\\s\\S]") : out;
+  };
+  // Possessive names: up to four capitalised words before "'s".
+  const std::string possessive =
+      "\\b([A-Z][A-Za-z0-9&.-]*(?:\\s[A-Z][A-Za-z0-9&.-]*){0,3})'s\\b";
+  const std::string pattern = "(?:(" + alternatives(cs) + ")|(?i:(" + alternatives(ci) + "))|" +
+                              possessive + ")";
+  entity_re = std::make_unique<RE2>(pattern, LongestMatch());
+  names_re = std::make_unique<RE2>("(" + alternatives(cs) + ")", LongestMatch());
+  if (!entity_re->ok())
+    return Status::InvalidArgument(std::string(kEntitiesFile) + ": " + entity_re->error());
+  return Status::Ok();
+}
+
+Status Lexicons::ParseAttributes(std::string_view text) {
+  std::map<std::string, int> attribute_index;
+  int line_no = 0;
+  for (std::string_view raw : SplitOn(text, '\n')) {
+    ++line_no;
+    std::string_view line = Trim(raw);
+    if (line.empty() || line[0] == '#') continue;
+    const std::string where = std::string(kAttributesFile) + ":" + std::to_string(line_no);
+    if (line.substr(0, 9) == "stake_of ") {
+      const size_t eq = line.find('=');
+      auto it = eq == std::string_view::npos
+                    ? attribute_index.end()
+                    : attribute_index.find(std::string(Trim(line.substr(eq + 1))));
+      if (it == attribute_index.end())
+        return Status::InvalidArgument(where + ": stake_of names no attribute defined above");
+      stake_of = it->second;
+      continue;
+    }
+    const size_t colon = line.find(" : ");
+    if (colon == std::string_view::npos) return Status::InvalidArgument(where + ": expected ' : '");
+    std::vector<std::string_view> words = SplitOn(line.substr(0, colon), ' ');
+    std::vector<std::string_view> cues = SplitOn(line.substr(colon + 3), '|');
+    if (words.empty() || cues.empty()) return Status::InvalidArgument(where + ": empty statement");
+    std::vector<std::string> strong, weak;
+    for (auto c : cues) {
+      if (c[0] == '?') {
+        weak.push_back(TriggerFragment(c.substr(1)));
+      } else {
+        strong.push_back(TriggerFragment(c));
+      }
+    }
+    if (words[0] == "attribute") {
+      if (words.size() < 3) return Status::InvalidArgument(where + ": attribute needs a name and kinds");
+      AttributeDef def;
+      def.name = std::string(words[1]);
+      for (size_t i = 2; i < words.size(); ++i) {
+        const std::string_view w = words[i];
+        bool* flag = w == "money"     ? &def.money
+                     : w == "percent" ? &def.percent
+                     : w == "date"    ? &def.date
+                     : w == "pair"    ? &def.pair
+                     : w == "flow"    ? &def.flow
+                     : w == "holding" ? &def.holding
+                     : w == "once"    ? &def.once
+                     : w == "price"   ? &def.price
+                                      : nullptr;
+        if (!flag) return Status::InvalidArgument(where + ": unknown flag '" + std::string(w) + "'");
+        *flag = true;
+      }
+      if (Status s = Compile(&def.strong, strong, where); !s.ok()) return s;
+      if (Status s = Compile(&def.weak, weak, where); !s.ok()) return s;
+      attribute_index[def.name] = static_cast<int>(attributes.size());
+      attributes.push_back(std::move(def));
+    } else if (words[0] == "qualifier") {
+      // qualifier NAME for FLAG where WHERE
+      if (words.size() != 6 || words[2] != "for" || words[4] != "where")
+        return Status::InvalidArgument(where + ": expected 'qualifier NAME for FLAG where WHERE'");
+      QualifierDef q;
+      q.name = std::string(words[1]);
+      q.for_flag = std::string(words[3]);
+      if (words[5] == "before") {
+        q.where = Where::kBefore;
+      } else if (words[5] == "after") {
+        q.where = Where::kAfter;
+      } else if (words[5] == "either") {
+        q.where = Where::kEither;
+      } else {
+        return Status::InvalidArgument(where + ": where must be before, after or either");
+      }
+      if (!weak.empty()) return Status::InvalidArgument(where + ": qualifier cues cannot be weak");
+      if (Status s = Compile(&q.cues, strong, where); !s.ok()) return s;
+      qualifiers.push_back(std::move(q));
+    } else if (words[0] == "negative" || words[0] == "latest") {
+      if (Status s = Compile(words[0] == "negative" ? &negative : &latest, strong, where); !s.ok())
+        return s;
+    } else {
+      return Status::InvalidArgument(where + ": unknown statement '" + std::string(words[0]) + "'");
+    }
+  }
+  return Status::Ok();
+}
+
+// One RE2::Set over every cue list, so a sentence is scanned once to learn
+// which lists occur in it; only those are then searched for positions.
+Status Lexicons::Finish() {
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  cue_set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+  auto add = [&](CueList* list) -> Status {
+    if (!list->re) return Status::Ok();
+    std::string error;
+    list->set_index = cue_set->Add(list->pattern, &error);
+    if (list->set_index < 0) return Status::InvalidArgument(std::string(kAttributesFile) + ": " + error);
+    lists.push_back(list);
+    return Status::Ok();
+  };
+  for (auto& a : attributes) {
+    if (Status s = add(&a.strong); !s.ok()) return s;
+    if (Status s = add(&a.weak); !s.ok()) return s;
+  }
+  for (auto& q : qualifiers) {
+    if (Status s = add(&q.cues); !s.ok()) return s;
+  }
+  if (Status s = add(&negative); !s.ok()) return s;
+  if (Status s = add(&latest); !s.ok()) return s;
+  if (!cue_set->Compile())
+    return Status::InvalidArgument(std::string(kAttributesFile) + ": cue set does not compile");
+  return Status::Ok();
+}
+
+namespace {
+
+// What attribution knows of one sentence: its entities and cue hits.
+struct SentenceInfo {
+  ByteSpan span;
+  std::vector<EntityHit> entities;                 // in order, anaphors resolved
+  std::map<const CueList*, std::vector<ByteSpan>> hits;  // cue list → matches
+  const std::vector<ByteSpan>& Hits(const CueList& l) const {
+    static const std::vector<ByteSpan> kNone;
+    auto it = hits.find(&l);
+    return it == hits.end() ? kNone : it->second;
+  }
+};
+
+struct TriggerHit {
+  ByteSpan span;
+  int attribute = -1;
+  bool weak = false;
+};
+
+}  // namespace
+
+Attributor::Attributor(std::unique_ptr<Lexicons> lexicons) : lex_(std::move(lexicons)) {}
+Attributor::Attributor(Attributor&&) noexcept = default;
+Attributor& Attributor::operator=(Attributor&&) noexcept = default;
+Attributor::~Attributor() = default;
+
+StatusOr<Attributor> Attributor::Parse(std::string_view entities, std::string_view attributes) {
+  auto lex = std::make_unique<Lexicons>();
+  if (Status s = lex->ParseEntities(entities); !s.ok()) return s;
+  if (Status s = lex->ParseAttributes(attributes); !s.ok()) return s;
+  if (Status s = lex->Finish(); !s.ok()) return s;
+  return Attributor(std::move(lex));
+}
+
+StatusOr<Attributor> Attributor::Load() {
+  auto entities = EmbeddedFile(kEntitiesFile);
+  auto attributes = EmbeddedFile(kAttributesFile);
+  if (!entities || !attributes)
+    return Status::NotFound("attribution lexicons are not embedded in this build");
+  return Parse(*entities, *attributes);
+}
+
+namespace {
+
+// The work of one Attribute() call: an article's text, sentences, entities.
+class ArticleAttribution {
+ public:
+  ArticleAttribution(const Lexicons& lex, std::string_view text,
+                     const std::vector<ByteSpan>& sentences, const std::vector<Mention>& mentions,
+                     std::optional<CivilDate> published)
+      : lex_(lex), text_(text), published_(published) {
+    sentences_ = sentences.empty() ? std::vector<ByteSpan>{{0, text.size()}} : sentences;
+    FindEntities(mentions);
+  }
+
+  std::vector<Claim> Run(const std::vector<Mention>& mentions);
+
+ private:
+  void FindEntities(const std::vector<Mention>& mentions);
+  size_t SentenceOf(size_t offset) const;
+  const SentenceInfo& Info(size_t index);
+  std::vector<TriggerHit> Triggers(const SentenceInfo& s, MentionKind kind) const;
+  std::optional<TriggerHit> ChooseTrigger(const SentenceInfo& s, const Mention& m) const;
+  std::optional<TriggerHit> DateTrigger(const SentenceInfo& s, const Mention& m,
+                                        const std::vector<const Mention*>& dates) const;
+  std::string EntityFor(size_t sentence, ByteSpan anchor, const AttributeDef* attr,
+                        std::optional<ByteSpan> exclude) const;
+  std::string Qualifier(const SentenceInfo& s, const Mention& m, const AttributeDef& attr,
+                        const std::vector<const Mention*>& others, ByteSpan anchor) const;
+  std::string DateQualifier(const SentenceInfo& s, const Mention& m) const;
+  bool Negative(const SentenceInfo& s, const Mention& m) const;
+  AsOf PublicationWindow(AsOfBasis basis) const;
+  AsOf FigureAsOf(const SentenceInfo& s, const Mention& m, const AttributeDef* attr,
+                  std::optional<ByteSpan> trigger, const std::vector<const Mention*>& dates,
+                  std::string* qualifier) const;
+
+  const Lexicons& lex_;
+  std::string_view text_;
+  std::optional<CivilDate> published_;
+  std::vector<ByteSpan> sentences_;
+  std::vector<EntityHit> entities_;  // whole text, anaphors resolved
+  std::vector<std::string> top_;     // the article's two most-named entities
+  std::map<size_t, SentenceInfo> info_;
+};
+
+void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions) {
+  re2::StringPiece input(text_.data(), text_.size());
+  re2::StringPiece named, anaphor, possessive;
+  std::map<std::string, std::pair<int, size_t>> counts;  // canonical → (count, first offset)
+  while (RE2::FindAndConsume(&input, *lex_.entity_re, &named, &anaphor, &possessive)) {
+    EntityHit hit;
+    if (!named.empty()) {
+      hit.span = {static_cast<size_t>(named.data() - text_.data()),
+                  static_cast<size_t>(named.data() - text_.data()) + named.size()};
+      hit.canonical = lex_.cs_aliases.at(std::string(named));
+    } else if (!anaphor.empty()) {
+      hit.span = {static_cast<size_t>(anaphor.data() - text_.data()),
+                  static_cast<size_t>(anaphor.data() - text_.data()) + anaphor.size()};
+      const std::string key = Lower(anaphor);
+      // "The Bank of England": a name that starts inside an anaphor wins.
+      re2::StringPiece rest(anaphor.data() + 1, text_.size() - hit.span.start - 1);
+      re2::StringPiece name;
+      if (lex_.anaphors.count(key) && RE2::FindAndConsume(&rest, *lex_.names_re, &name) &&
+          name.data() < anaphor.data() + anaphor.size()) {
+        const size_t start = static_cast<size_t>(name.data() - text_.data());
+        hit.span = {start, start + name.size()};
+        hit.canonical = lex_.cs_aliases.at(std::string(name));
+        input = rest;
+      } else if (lex_.anaphors.count(key)) {
+        hit.anaphor = true;
+      } else {
+        hit.canonical = lex_.ci_aliases.at(key);
+      }
+    } else if (!possessive.empty()) {
+      std::string name(possessive);
+      if (std::find(std::begin(kNotEntities), std::end(kNotEntities), name) !=
+          std::end(kNotEntities))
+        continue;
+      hit.span = {static_cast<size_t>(possessive.data() - text_.data()),
+                  static_cast<size_t>(possessive.data() - text_.data()) + possessive.size()};
+      auto it = lex_.cs_aliases.find(name);
+      hit.canonical = it != lex_.cs_aliases.end() ? it->second : name;
+    } else {
+      if (input.empty()) break;
+      input.remove_prefix(1);  // an empty match: step over it
+      continue;
+    }
+    // A name inside a figure ("US$") is part of the figure.
+    auto overlapping = std::lower_bound(
+        mentions.begin(), mentions.end(), hit.span.start,
+        [](const Mention& m, size_t offset) { return m.span.end <= offset; });
+    if (overlapping != mentions.end() && overlapping->span.start < hit.span.end) continue;
+    if (!hit.anaphor) {
+      auto [it, inserted] = counts.try_emplace(hit.canonical, 0, hit.span.start);
+      ++it->second.first;
+    }
+    entities_.push_back(std::move(hit));
+  }
+  // Anaphors: the first entity named earlier in the sentence, else the first
+  // of the sentence before.
+  std::string previous_first;
+  size_t e = 0;
+  for (const ByteSpan& s : sentences_) {
+    std::string first;
+    for (; e < entities_.size() && entities_[e].span.start < s.end; ++e) {
+      EntityHit& hit = entities_[e];
+      if (hit.anaphor) {
+        hit.canonical = !first.empty() ? first : previous_first;
+      } else if (first.empty() && hit.span.start >= s.start) {
+        first = hit.canonical;
+      }
+    }
+    if (!first.empty()) previous_first = first;
+  }
+  std::vector<std::pair<std::string, std::pair<int, size_t>>> ranked(counts.begin(), counts.end());
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    if (a.second.first != b.second.first) return a.second.first > b.second.first;
+    return a.second.second < b.second.second;
+  });
+  for (size_t i = 0; i < ranked.size() && i < 2; ++i) top_.push_back(ranked[i].first);
+}
+
+size_t ArticleAttribution::SentenceOf(size_t offset) const {
+  auto it = std::upper_bound(sentences_.begin(), sentences_.end(), offset,
+                             [](size_t o, const ByteSpan& s) { return o < s.start; });
+  if (it == sentences_.begin()) return 0;
+  return static_cast<size_t>(it - sentences_.begin()) - 1;
+}
+
+const SentenceInfo& ArticleAttribution::Info(size_t index) {
+  auto it = info_.find(index);
+  if (it != info_.end()) return it->second;
+  SentenceInfo info;
+  info.span = sentences_[index];
+  const std::string_view sentence = text_.substr(info.span.start, info.span.size());
+  for (const EntityHit& e : entities_) {
+    if (Contains(info.span, e.span) && !e.canonical.empty()) info.entities.push_back(e);
+  }
+  std::vector<int> present;
+  lex_.cue_set->Match(re2::StringPiece(sentence.data(), sentence.size()), &present);
+  for (int i : present) {
+    const CueList* list = lex_.lists[static_cast<size_t>(i)];
+    re2::StringPiece input(sentence.data(), sentence.size());
+    re2::StringPiece match;
+    while (RE2::FindAndConsume(&input, *list->re, &match)) {
+      if (match.empty()) {
+        if (input.empty()) break;
+        input.remove_prefix(1);
+        continue;
+      }
+      const size_t start = info.span.start + static_cast<size_t>(match.data() - sentence.data());
+      info.hits[list].push_back({start, start + match.size()});
+    }
+  }
+  return info_.emplace(index, std::move(info)).first->second;
+}
+
+std::vector<TriggerHit> ArticleAttribution::Triggers(const SentenceInfo& s,
+                                                     MentionKind kind) const {
+  std::vector<TriggerHit> out;
+  for (size_t a = 0; a < lex_.attributes.size(); ++a) {
+    const AttributeDef& def = lex_.attributes[a];
+    if (!def.Measures(kind)) continue;
+    for (ByteSpan h : s.Hits(def.strong)) out.push_back({h, static_cast<int>(a), false});
+    for (ByteSpan h : s.Hits(def.weak)) out.push_back({h, static_cast<int>(a), true});
+  }
+  return out;
+}
+
+// The nearest trigger for a money or percent figure (strong before weak).
+std::optional<TriggerHit> ArticleAttribution::ChooseTrigger(const SentenceInfo& s,
+                                                            const Mention& m) const {
+  // The hedge words stand just before the figure and are not triggers
+  // ("up to 5%" is no price move "up").
+  const size_t hedge_start =
+      m.hedge_text.empty() || m.span.start < m.hedge_text.size() + 1
+          ? m.span.start
+          : m.span.start - m.hedge_text.size() - 1;
+  std::optional<TriggerHit> best;
+  auto better = [&](const TriggerHit& t) {
+    if (!best) return true;
+    if (t.weak != best->weak) return !t.weak;
+    const size_t gt = Gap(t.span, m.span), gb = Gap(best->span, m.span);
+    if (gt != gb) return gt < gb;
+    if (t.span.size() != best->span.size()) return t.span.size() > best->span.size();
+    return t.attribute < best->attribute;
+  };
+  for (const TriggerHit& t : Triggers(s, m.kind)) {
+    if (t.span.end > hedge_start && t.span.start < m.span.end) continue;
+    if (t.span.start >= m.span.end && t.span.start - m.span.end > kTriggerAfterBytes) continue;
+    if (better(t)) best = t;
+  }
+  return best;
+}
+
+// For a date: the nearest trigger before it with no other date between, else
+// the nearest just after it.
+std::optional<TriggerHit> ArticleAttribution::DateTrigger(
+    const SentenceInfo& s, const Mention& m, const std::vector<const Mention*>& dates) const {
+  auto date_between = [&](size_t from, size_t to) {
+    for (const Mention* d : dates) {
+      if (d != &m && d->span.start >= from && d->span.end <= to) return true;
+    }
+    return false;
+  };
+  // The end or start of a term names its term across other dates ("The
+  // agreement, signed in 2019, expires in 2030").
+  const bool term_date = !DateQualifier(s, m).empty();
+  std::optional<TriggerHit> before, after;
+  for (const TriggerHit& t : Triggers(s, MentionKind::kDate)) {
+    if (t.span.end <= m.span.start) {
+      if (!term_date && date_between(t.span.end, m.span.start)) continue;
+      if (!before || t.span.end > before->span.end ||
+          (t.span.end == before->span.end && t.span.size() > before->span.size()))
+        before = t;
+    } else if (!term_date && t.span.start >= m.span.end &&
+               t.span.start - m.span.end <= kTriggerAfterBytes) {
+      if (date_between(m.span.end, t.span.start)) continue;
+      if (!after || t.span.start < after->span.start) after = t;
+    }
+  }
+  return before ? before : after;
+}
+
+std::string ArticleAttribution::EntityFor(size_t sentence, ByteSpan anchor,
+                                          const AttributeDef* attr,
+                                          std::optional<ByteSpan> exclude) const {
+  const SentenceInfo& s = info_.at(sentence);
+  if (attr && attr->pair) {
+    std::vector<const EntityHit*> by_distance;
+    for (const EntityHit& e : s.entities) by_distance.push_back(&e);
+    std::stable_sort(by_distance.begin(), by_distance.end(), [&](auto* a, auto* b) {
+      return Gap(a->span, anchor) < Gap(b->span, anchor);
+    });
+    std::vector<std::string> parties;
+    for (const EntityHit* e : by_distance) {
+      if (parties.size() < 2 &&
+          std::find(parties.begin(), parties.end(), e->canonical) == parties.end())
+        parties.push_back(e->canonical);
+    }
+    for (const std::string& t : top_) {
+      if (parties.size() < 2 && std::find(parties.begin(), parties.end(), t) == parties.end())
+        parties.push_back(t);
+    }
+    std::sort(parties.begin(), parties.end());
+    if (parties.size() == 2) return parties[0] + " & " + parties[1];
+    return parties.empty() ? "" : parties[0];
+  }
+  const EntityHit* before = nullptr;
+  const EntityHit* after = nullptr;
+  for (const EntityHit& e : s.entities) {
+    if (exclude && Contains(*exclude, e.span)) continue;
+    if (e.span.end <= anchor.start) {
+      before = &e;
+    } else if (e.span.start >= anchor.end && !after) {
+      after = &e;
+    }
+  }
+  if (before) return before->canonical;
+  if (after) return after->canonical;
+  return "";
+}
+
+std::string ArticleAttribution::Qualifier(const SentenceInfo& s, const Mention& m,
+                                          const AttributeDef& attr,
+                                          const std::vector<const Mention*>& others,
+                                          ByteSpan anchor) const {
+  auto mention_between = [&](size_t from, size_t to) {
+    for (const Mention* o : others) {
+      if (o != &m && o->span.start >= from && o->span.end <= to) return true;
+    }
+    return false;
+  };
+  // Cues may stand before the trigger too ("first invested $1 billion").
+  const size_t reach_start = std::min(anchor.start, m.span.start);
+  std::string best;
+  size_t best_gap = std::numeric_limits<size_t>::max();
+  for (const QualifierDef& q : lex_.qualifiers) {
+    if (q.for_flag == "date" || !attr.HasFlag(q.for_flag)) continue;
+    for (ByteSpan h : s.Hits(q.cues)) {
+      size_t gap = 0;
+      if (q.where == Where::kBefore) {
+        if (h.end > m.span.start) continue;
+        gap = m.span.start - h.end;
+        const size_t from_anchor = h.end <= reach_start ? reach_start - h.end : gap;
+        if (std::min(gap, from_anchor) > kCueWindowBytes) continue;
+        if (mention_between(h.end, m.span.start)) continue;
+        gap = std::min(gap, from_anchor);
+      } else if (q.where == Where::kAfter) {
+        if (h.start < m.span.end || h.start - m.span.end > kAfterCueBytes) continue;
+        gap = h.start - m.span.end;
+      } else {
+        gap = Gap(h, m.span);
+        if (gap > kCueWindowBytes) continue;
+      }
+      if (gap < best_gap) {
+        best_gap = gap;
+        best = q.name;
+      }
+    }
+  }
+  return best;
+}
+
+std::string ArticleAttribution::DateQualifier(const SentenceInfo& s, const Mention& m) const {
+  for (const QualifierDef& q : lex_.qualifiers) {
+    if (q.for_flag != "date") continue;
+    for (ByteSpan h : s.Hits(q.cues)) {
+      if (h.end <= m.span.start && m.span.start - h.end <= kDateCueBytes) return q.name;
+    }
+  }
+  return "";
+}
+
+bool ArticleAttribution::Negative(const SentenceInfo& s, const Mention& m) const {
+  size_t neg = std::numeric_limits<size_t>::max();
+  for (ByteSpan h : s.Hits(lex_.negative)) neg = std::min(neg, Gap(h, m.span));
+  if (neg > kCueWindowBytes) return false;
+  // A rise word nearer than the fall word wins ("fell 2% then rose 3%").
+  for (const AttributeDef& a : lex_.attributes) {
+    if (!a.price) continue;
+    for (ByteSpan h : s.Hits(a.weak)) {
+      const std::string_view word = text_.substr(h.start, h.size());
+      if (!RE2::FullMatch(re2::StringPiece(word.data(), word.size()), *lex_.negative.re) &&
+          Gap(h, m.span) < neg)
+        return false;
+    }
+  }
+  return true;
+}
+
+AsOf ArticleAttribution::PublicationWindow(AsOfBasis basis) const {
+  AsOf a;
+  a.basis = basis;
+  if (published_) {
+    a.first = published_->AddDays(-kCurrentWindowDays);
+    a.last = *published_;
+  } else {
+    // Unknown publication: an empty window, which overlaps nothing.
+    a.first = CivilDate{9999, 12, 31};
+    a.last = CivilDate{1, 1, 1};
+  }
+  return a;
+}
+
+AsOf ArticleAttribution::FigureAsOf(const SentenceInfo& s, const Mention& m,
+                                    const AttributeDef* attr, std::optional<ByteSpan> trigger,
+                                    const std::vector<const Mention*>& dates,
+                                    std::string* qualifier) const {
+  // Dates of the sentence that are times (not the end or start of a term).
+  const Mention* nearest = nullptr;
+  const Mention* since = nullptr;
+  for (const Mention* d : dates) {
+    const std::string q = DateQualifier(s, *d);
+    if (q == "start") since = d;
+    if (!q.empty()) continue;
+    if (!nearest || Gap(d->span, m.span) < Gap(nearest->span, m.span)) nearest = d;
+  }
+  // An event named in the sentence ties the figure to it ("the 27% stake
+  // after the recapitalisation").
+  for (const AttributeDef& a : lex_.attributes) {
+    if (!a.once) continue;
+    if (!s.Hits(a.strong).empty()) {
+      AsOf as_of = PublicationWindow(AsOfBasis::kEvent);
+      if (nearest) {
+        const auto& v = std::get<DateValue>(nearest->value);
+        as_of.first = v.first;
+        as_of.last = v.last;
+      }
+      as_of.event = a.name;
+      return as_of;
+    }
+  }
+  if (since && attr && attr->flow) {
+    if (qualifier->empty()) *qualifier = "total";
+    AsOf as_of = PublicationWindow(AsOfBasis::kExplicit);
+    as_of.first = std::get<DateValue>(since->value).first;
+    return as_of;
+  }
+  const ByteSpan anchor = trigger ? *trigger : m.span;
+  for (ByteSpan h : s.Hits(lex_.latest)) {
+    if (std::min(Gap(h, anchor), Gap(h, m.span)) <= kCueWindowBytes / 2)
+      return PublicationWindow(AsOfBasis::kLatest);
+  }
+  if (nearest) {
+    const auto& v = std::get<DateValue>(nearest->value);
+    return AsOf{v.first, v.last, AsOfBasis::kExplicit, ""};
+  }
+  return PublicationWindow(AsOfBasis::kPublication);
+}
+
+std::vector<Claim> ArticleAttribution::Run(const std::vector<Mention>& mentions) {
+  std::vector<Claim> claims;
+  // Mentions by sentence.
+  std::map<size_t, std::vector<const Mention*>> by_sentence;
+  for (const Mention& m : mentions) by_sentence[SentenceOf(m.span.start)].push_back(&m);
+  for (auto& [index, in_sentence] : by_sentence) {
+    const SentenceInfo& s = Info(index);
+    std::vector<const Mention*> dates;
+    for (const Mention* m : in_sentence) {
+      if (m->kind == MentionKind::kDate) dates.push_back(m);
+    }
+    for (const Mention* mp : in_sentence) {
+      const Mention& m = *mp;
+      Claim base;
+      base.mention = m;
+      base.sentence = s.span;
+      if (m.kind == MentionKind::kDate) {
+        const std::string date_qualifier = DateQualifier(s, m);
+        std::vector<TriggerHit> triggers;
+        if (m.span.start - s.span.start <= kFrontedDateBytes) {
+          std::set<int> seen;
+          for (const TriggerHit& t : Triggers(s, MentionKind::kDate)) {
+            if (!t.weak && seen.insert(t.attribute).second) triggers.push_back(t);
+          }
+          std::sort(triggers.begin(), triggers.end(),
+                    [](const auto& a, const auto& b) { return a.span.start < b.span.start; });
+        } else if (auto t = DateTrigger(s, m, dates)) {
+          triggers.push_back(*t);
+        }
+        const auto& v = std::get<DateValue>(m.value);
+        if (triggers.empty()) {
+          base.as_of = AsOf{v.first, v.last, AsOfBasis::kExplicit, ""};
+          claims.push_back(std::move(base));
+          continue;
+        }
+        for (const TriggerHit& t : triggers) {
+          const AttributeDef& attr = lex_.attributes[static_cast<size_t>(t.attribute)];
+          Claim c = base;
+          c.attribute = attr.name;
+          c.entity = EntityFor(index, t.span, &attr, std::nullopt);
+          c.qualifier = date_qualifier;
+          if (c.qualifier.empty() && attr.flow) {
+            std::string q = Qualifier(s, m, attr, dates, t.span);
+            if (q == "initial") c.qualifier = q;
+          }
+          const bool timeless = attr.once || !c.qualifier.empty();
+          c.as_of = timeless ? AsOf{v.first, v.last, AsOfBasis::kTimeless, ""}
+                             : AsOf{v.first, v.last, AsOfBasis::kExplicit, ""};
+          claims.push_back(std::move(c));
+        }
+        continue;
+      }
+      // Money and percentages.
+      std::optional<TriggerHit> trigger = ChooseTrigger(s, m);
+      std::optional<ByteSpan> of_entity;
+      if (m.kind == MentionKind::kPercent && lex_.stake_of >= 0) {
+        // "27% of OpenAI", "one-third of the equity of OpenAI"
+        static const RE2 kOf("^\\s+of\\s+(?:the\\s+)?");
+        re2::StringPiece rest(text_.data() + m.span.end, s.span.end - m.span.end);
+        if (RE2::Consume(&rest, kOf)) {
+          const size_t at = static_cast<size_t>(rest.data() - text_.data());
+          for (const EntityHit& e : s.entities) {
+            if (e.span.start == at) {
+              of_entity = e.span;
+              trigger = TriggerHit{{m.span.end, at}, lex_.stake_of, false};
+            }
+          }
+        }
+      }
+      const AttributeDef* attr =
+          trigger ? &lex_.attributes[static_cast<size_t>(trigger->attribute)] : nullptr;
+      Claim c = base;
+      const ByteSpan anchor = trigger ? trigger->span : m.span;
+      if (attr) {
+        c.attribute = attr->name;
+        c.qualifier = Qualifier(s, m, *attr, in_sentence, anchor);
+        if (attr->price && m.kind == MentionKind::kPercent && Negative(s, m)) {
+          auto& p = std::get<PercentValue>(c.mention.value);
+          p.percent = -p.percent;
+          if (p.percent_high) p.percent_high = -*p.percent_high;
+        }
+      }
+      c.entity = EntityFor(index, anchor, attr, of_entity);
+      c.as_of = FigureAsOf(s, m, attr, trigger ? std::optional<ByteSpan>(trigger->span)
+                                               : std::nullopt,
+                           dates, &c.qualifier);
+      claims.push_back(std::move(c));
+    }
+  }
+  return claims;
+}
+
+}  // namespace
+
+std::vector<Claim> Attributor::Attribute(std::string_view text,
+                                         const std::vector<ByteSpan>& sentences,
+                                         const std::vector<Mention>& mentions,
+                                         std::optional<CivilDate> published) const {
+  if (mentions.empty()) return {};
+  ArticleAttribution work(*lex_, text, sentences, mentions, published);
+  return work.Run(mentions);
+}
+
+}  // namespace newsrecon

@@ -1,0 +1,1305 @@
+#include "pipeline/parse/parse.h"
+
+#include <gumbo.h>
+#include <unicode/ucnv.h>
+#include <unicode/ustring.h>
+
+#include <algorithm>
+#include <array>
+#include <climits>
+#include <cstring>
+#include <iterator>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace newsrecon {
+namespace {
+
+using nlohmann::json;
+
+// ---------------------------------------------------------------------------
+// Small text helpers (ASCII only; everything else passes through).
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (Lower(a[i]) != Lower(b[i])) return false;
+  }
+  return true;
+}
+
+// Finds `needle` (lowercase) in `hay`, ignoring ASCII case.
+size_t FindIgnoreCase(std::string_view hay, std::string_view needle, size_t from = 0) {
+  if (needle.size() > hay.size()) return std::string_view::npos;
+  for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
+    size_t j = 0;
+    while (j < needle.size() && Lower(hay[i + j]) == needle[j]) ++j;
+    if (j == needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+std::string LowerCopy(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+// Collapses runs of ASCII whitespace to one space and trims.
+std::string Collapse(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (IsSpace(c)) {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The offset of the first byte that does not start or continue a well-formed
+// UTF-8 sequence (no overlongs, surrogates or code points past U+10FFFF), or
+// nullopt. A local copy of what pipeline/core/utf8.h is to provide.
+std::optional<size_t> FirstInvalidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + 1 >= n || p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (size_t k = 2; k < len; ++k) {
+      if (i + k >= n || (p[i + k] & 0xC0) != 0x80) return i;
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+// Dates.
+
+int TwoDigits(std::string_view s, size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); }
+
+bool AllDigits(std::string_view s, size_t from, size_t count) {
+  if (from + count > s.size()) return false;
+  for (size_t i = from; i < from + count; ++i) {
+    if (!IsDigit(s[i])) return false;
+  }
+  return true;
+}
+
+int MonthFromName(std::string_view s) {
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  for (size_t m = 0; m < kMonths.size(); ++m) {
+    if (EqualsIgnoreCase(s, kMonths[m])) return static_cast<int>(m) + 1;
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------
+// Charsets.
+
+struct MediaType {
+  std::string type;     // lowercase, no parameters
+  std::string charset;  // as given; empty if none
+};
+
+MediaType ParseMediaType(std::string_view content_type) {
+  MediaType mt;
+  size_t semi = content_type.find(';');
+  mt.type = LowerCopy(Trim(content_type.substr(0, semi)));
+  size_t at = FindIgnoreCase(content_type, "charset=");
+  if (at != std::string_view::npos) {
+    std::string_view v = content_type.substr(at + 8);
+    v = Trim(v.substr(0, v.find(';')));
+    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'')) v = v.substr(1, v.size() - 2);
+    mt.charset = std::string(Trim(v));
+  }
+  return mt;
+}
+
+// Maps a charset label to the name ICU should open, following the WHATWG
+// Encoding Standard where it departs from the label's letter (ISO-8859-1 and
+// ASCII are read as windows-1252, as every browser does). A <meta> that says
+// UTF-16 is read as UTF-8: bytes that could carry such a tag are ASCII-based.
+std::string IcuCharsetName(std::string_view label, bool from_meta) {
+  std::string l = LowerCopy(Trim(label));
+  if (l.empty()) return "";
+  if (l == "utf-8" || l == "utf8" || l == "unicode-1-1-utf-8" || l == "x-unicode20utf8") {
+    return "UTF-8";
+  }
+  if (l.rfind("utf-16", 0) == 0 || l == "unicode" || l == "ucs-2") {
+    if (from_meta) return "UTF-8";
+    if (l == "utf-16be") return "UTF-16BE";
+    return "UTF-16LE";
+  }
+  static constexpr std::string_view kLatin1[] = {
+      "iso-8859-1",     "iso8859-1",    "iso_8859-1", "iso88591",    "latin1",         "l1",
+      "iso-ir-100",     "ibm819",       "cp819",      "csisolatin1", "us-ascii",       "ascii",
+      "ansi_x3.4-1968", "windows-1252", "cp1252",     "x-cp1252",    "iso_8859-1:1987"};
+  for (std::string_view name : kLatin1) {
+    if (l == name) return "windows-1252";
+  }
+  if (l == "iso-8859-9" || l == "latin5" || l == "l5" || l == "iso8859-9") return "windows-1254";
+  if (l == "tis-620" || l == "iso-8859-11") return "windows-874";
+  if (l == "gb2312" || l == "gb_2312-80" || l == "x-gbk" || l == "chinese" || l == "csgb2312") {
+    return "GBK";
+  }
+  return l;  // ICU knows most other labels by name or alias
+}
+
+bool IcuKnows(const std::string& charset) {
+  UErrorCode err = U_ZERO_ERROR;
+  UConverter* conv = ucnv_open(charset.c_str(), &err);
+  if (conv) ucnv_close(conv);
+  return U_SUCCESS(err) && conv != nullptr;
+}
+
+// Converts `bytes` from `charset` to UTF-8 with ICU. Strict: a byte sequence
+// that is not valid in the charset is an error; lenient: it becomes U+FFFD.
+StatusOr<std::string> ToUtf8(std::string_view bytes, const std::string& charset, bool strict) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open(charset.c_str(), &err),
+                                                          &ucnv_close);
+  if (U_FAILURE(err) || !conv) return Status::Unsupported("unknown charset \"" + charset + "\"");
+  if (strict) {
+    ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
+  }
+  if (bytes.size() > static_cast<size_t>(INT32_MAX / 2)) {
+    return Status::InvalidArgument("document too large to convert");
+  }
+  // Every charset ICU knows yields at most one UTF-16 unit a byte.
+  std::u16string units(bytes.size() + 1, u'\0');
+  int32_t n = ucnv_toUChars(conv.get(), reinterpret_cast<UChar*>(units.data()),
+                            static_cast<int32_t>(units.size()), bytes.data(),
+                            static_cast<int32_t>(bytes.size()), &err);
+  if (err == U_BUFFER_OVERFLOW_ERROR) {
+    err = U_ZERO_ERROR;
+    units.assign(static_cast<size_t>(n) + 1, u'\0');
+    ucnv_resetToUnicode(conv.get());
+    n = ucnv_toUChars(conv.get(), reinterpret_cast<UChar*>(units.data()),
+                      static_cast<int32_t>(units.size()), bytes.data(),
+                      static_cast<int32_t>(bytes.size()), &err);
+  }
+  if (U_FAILURE(err)) {
+    return Status::InvalidArgument("text is not valid " + charset + " (" + u_errorName(err) + ")");
+  }
+  std::string out(static_cast<size_t>(n) * 3, '\0');
+  int32_t len = 0;
+  err = U_ZERO_ERROR;
+  u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &len,
+                     reinterpret_cast<const UChar*>(units.data()), n, 0xFFFD, nullptr, &err);
+  if (U_FAILURE(err))
+    return Status::InvalidArgument(std::string("charset conversion failed (") + u_errorName(err) +
+                                   ")");
+  out.resize(static_cast<size_t>(len));
+  return out;
+}
+
+// The charset a <meta charset> or <meta http-equiv=Content-Type> declares in
+// the first bytes of an ASCII-compatible page, or "".
+std::string CharsetFromMetaPrescan(std::string_view bytes) {
+  constexpr size_t kPrescanBytes = 16 << 10;
+  std::string_view head = bytes.substr(0, kPrescanBytes);
+  for (size_t at = FindIgnoreCase(head, "<meta"); at != std::string_view::npos;
+       at = FindIgnoreCase(head, "<meta", at + 5)) {
+    size_t end = head.find('>', at);
+    std::string_view tag =
+        head.substr(at, end == std::string_view::npos ? head.size() - at : end - at);
+    size_t cs = FindIgnoreCase(tag, "charset");
+    if (cs == std::string_view::npos) continue;
+    size_t i = cs + 7;
+    while (i < tag.size() && IsSpace(tag[i])) ++i;
+    if (i >= tag.size() || tag[i] != '=') continue;
+    ++i;
+    while (i < tag.size() && (IsSpace(tag[i]) || tag[i] == '"' || tag[i] == '\'')) ++i;
+    size_t j = i;
+    while (j < tag.size() && !IsSpace(tag[j]) && tag[j] != '"' && tag[j] != '\'' && tag[j] != ';' &&
+           tag[j] != '/' && tag[j] != '>') {
+      ++j;
+    }
+    if (j > i) return std::string(tag.substr(i, j - i));
+  }
+  return "";
+}
+
+// ---------------------------------------------------------------------------
+// Plain text.
+
+StatusOr<Article> ParsePlain(const RawDocument& doc, const MediaType& mt) {
+  std::string_view bytes = doc.bytes;
+  std::string converted;
+  size_t offset = 0;  // bytes dropped in front, for error positions
+  std::string charset;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    bytes.remove_prefix(3);
+    offset = 3;
+  } else if (bytes.substr(0, 2) == "\xFF\xFE") {
+    bytes.remove_prefix(2);
+    charset = "UTF-16LE";
+  } else if (bytes.substr(0, 2) == "\xFE\xFF") {
+    bytes.remove_prefix(2);
+    charset = "UTF-16BE";
+  } else if (!mt.charset.empty()) {
+    charset = IcuCharsetName(mt.charset, /*from_meta=*/false);
+    if (charset == "UTF-8") charset.clear();
+  }
+  if (!charset.empty()) {
+    StatusOr<std::string> utf8 = ToUtf8(bytes, charset, /*strict=*/true);
+    if (!utf8.ok()) return utf8.status();
+    converted = std::move(utf8).value();
+    bytes = converted;
+    offset = 0;
+  } else if (std::optional<size_t> bad = FirstInvalidUtf8(bytes)) {
+    return Status::InvalidArgument("invalid UTF-8 at byte " + std::to_string(*bad + offset));
+  }
+  if (Trim(bytes).empty()) return Status::InvalidArgument("empty document");
+
+  Article article;
+  article.meta = doc.meta;
+  article.text.reserve(bytes.size());
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') continue;
+    article.text += bytes[i];
+  }
+  if (!article.meta.published) {
+    const std::string& url =
+        !article.meta.url.empty() ? article.meta.url : article.meta.canonical_url;
+    if (auto d = DateFromUrlPath(url)) {
+      article.meta.published = d;
+      article.meta.published_method = PublishedMethod::kUrl;
+    }
+  }
+  return article;
+}
+
+// ---------------------------------------------------------------------------
+// HTML: what is boilerplate.
+
+std::string_view AttrValue(const GumboElement& el, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
+  return a ? std::string_view(a->value) : std::string_view();
+}
+
+bool HasAttr(const GumboElement& el, const char* name) {
+  return gumbo_get_attribute(&el.attributes, name) != nullptr;
+}
+
+// True when the space-separated token list `list` holds `token` (any case).
+bool HasToken(std::string_view list, std::string_view token) {
+  size_t i = 0;
+  while (i < list.size()) {
+    while (i < list.size() && IsSpace(list[i])) ++i;
+    size_t j = i;
+    while (j < list.size() && !IsSpace(list[j])) ++j;
+    if (j > i && EqualsIgnoreCase(list.substr(i, j - i), token)) return true;
+    i = j;
+  }
+  return false;
+}
+
+// Words in class names and ids that mark page furniture rather than the story.
+constexpr std::string_view kBoilerplateWords[] = {
+    "nav",           "navbar",      "navigation", "menu",        "menus",    "megamenu",
+    "footer",        "comment",     "comments",   "disqus",      "share",    "shares",
+    "sharing",       "sharebar",    "social",     "related",     "cookie",   "cookies",
+    "consent",       "gdpr",        "ad",         "ads",         "advert",   "adverts",
+    "advertisement", "advertising", "sponsored",  "promo",       "promos",   "promotion",
+    "promoted",      "subscribe",   "newsletter", "newsletters", "signup",   "sidebar",
+    "breadcrumb",    "breadcrumbs", "outbrain",   "taboola",     "masthead", "toolbar",
+};
+// A class name starting with one of these states a condition of the element
+// ("has-comments", "is-sticky-nav"), not what the element is.
+// A class or id that also has one of these words names a container of the
+// story ("content-sidebar-wrap" holds the story and the sidebar), as in
+// Readability's exceptions to its unlikely candidates.
+constexpr std::string_view kStoryWords[] = {"article", "body", "column", "content", "main"};
+constexpr std::string_view kModifierWords[] = {"has", "with", "without", "no",  "is",
+                                               "js",  "show", "hide",    "can", "enable"};
+
+bool InList(std::string_view word, const std::string_view* begin, const std::string_view* end) {
+  return std::find(begin, end, word) != end;
+}
+
+// Splits one class name or id into lowercase words at punctuation, digits and
+// camelCase humps ("mainNav-2" → main, nav) and says whether a word marks
+// boilerplate (and none the story).
+bool NameSaysBoilerplate(std::string_view name) {
+  bool furniture = false;
+  char word[24];
+  size_t len = 0;
+  bool first = true;
+  bool overflow = false;
+  auto finish = [&]() -> int {  // -1: not boilerplate whatever follows, 0: go on
+    int verdict = 0;
+    if (len > 0 && !overflow) {
+      std::string_view w(word, len);
+      if ((first && InList(w, std::begin(kModifierWords), std::end(kModifierWords))) ||
+          InList(w, std::begin(kStoryWords), std::end(kStoryWords))) {
+        verdict = -1;
+      } else if (InList(w, std::begin(kBoilerplateWords), std::end(kBoilerplateWords))) {
+        furniture = true;
+      }
+    }
+    if (len > 0 || overflow) first = false;
+    len = 0;
+    overflow = false;
+    return verdict;
+  };
+  for (size_t i = 0; i <= name.size(); ++i) {
+    char c = i < name.size() ? name[i] : '\0';
+    bool boundary =
+        !IsAlpha(c) || (i > 0 && c >= 'A' && c <= 'Z' && name[i - 1] >= 'a' && name[i - 1] <= 'z');
+    if (boundary && finish() < 0) return false;
+    if (IsAlpha(c)) {
+      if (len < sizeof word) {
+        word[len++] = Lower(c);
+      } else {
+        overflow = true;
+      }
+    }
+  }
+  return furniture;
+}
+
+bool ClassOrIdSaysBoilerplate(const GumboElement& el) {
+  for (unsigned i = 0; i < el.attributes.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
+    bool is_class = std::strcmp(a->name, "class") == 0;
+    if (!is_class && std::strcmp(a->name, "id") != 0) continue;
+    std::string_view v(a->value);
+    if (!is_class) {
+      if (NameSaysBoilerplate(v)) return true;
+      continue;
+    }
+    size_t k = 0;
+    while (k < v.size()) {
+      while (k < v.size() && IsSpace(v[k])) ++k;
+      size_t j = k;
+      while (j < v.size() && !IsSpace(v[j])) ++j;
+      if (j > k && NameSaysBoilerplate(v.substr(k, j - k))) return true;
+      k = j;
+    }
+  }
+  return false;
+}
+
+// True when a style attribute sets `property` to `value` ("display : none").
+bool StyleSays(std::string_view style, std::string_view property, std::string_view value) {
+  for (size_t at = FindIgnoreCase(style, property); at != std::string_view::npos;
+       at = FindIgnoreCase(style, property, at + 1)) {
+    size_t i = at + property.size();
+    while (i < style.size() && IsSpace(style[i])) ++i;
+    if (i >= style.size() || style[i] != ':') continue;
+    ++i;
+    while (i < style.size() && IsSpace(style[i])) ++i;
+    if (FindIgnoreCase(style.substr(i, value.size()), value) == 0) return true;
+  }
+  return false;
+}
+
+bool IsHidden(const GumboElement& el) {
+  if (HasAttr(el, "hidden")) return true;
+  if (EqualsIgnoreCase(AttrValue(el, "aria-hidden"), "true")) return true;
+  std::string_view style = AttrValue(el, "style");
+  return StyleSays(style, "display", "none") || StyleSays(style, "visibility", "hidden");
+}
+
+// Elements whose content is never article text.
+bool IsNonText(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_IMG:
+    case GUMBO_TAG_MAP:
+    case GUMBO_TAG_TITLE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Page furniture by tag: skipped by the strict pass only.
+bool IsFurnitureTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_MENU:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsItemPropArticleBody(const GumboElement& el) {
+  return HasToken(AttrValue(el, "itemprop"), "articleBody");
+}
+
+// See IsSkipped.
+constexpr unsigned kMaxNoscriptBytes = 4096;
+
+// Whether the element and all below it are left out of the main text.
+bool IsSkipped(const GumboNode* node, bool lenient) {
+  const GumboElement& el = node->v.element;
+  if (el.tag_namespace != GUMBO_NAMESPACE_HTML) return true;
+  // A <noscript> spanning more source than any tracking pixel or "enable
+  // JavaScript" notice holds the page itself: a <div> opened in it swallowed
+  // its end tag (browsers running scripts read it as raw text), or it is the
+  // page's whole script-free version. Keep what is in it.
+  if (el.tag == GUMBO_TAG_NOSCRIPT && el.end_pos.offset > el.start_pos.offset + kMaxNoscriptBytes) {
+    return false;
+  }
+  if (IsNonText(el.tag) || IsHidden(el)) return true;
+  if (lenient) return false;
+  if (IsFurnitureTag(el.tag)) return true;
+  // Containers of the story itself are never dropped for their class: an
+  // <article class="tone-comment"> is an opinion piece, not a comment thread.
+  if (el.tag == GUMBO_TAG_HTML || el.tag == GUMBO_TAG_BODY || el.tag == GUMBO_TAG_MAIN ||
+      el.tag == GUMBO_TAG_ARTICLE) {
+    return false;
+  }
+  std::string_view role = AttrValue(el, "role");
+  if (!role.empty() &&
+      (EqualsIgnoreCase(role, "navigation") || EqualsIgnoreCase(role, "contentinfo") ||
+       EqualsIgnoreCase(role, "complementary") || EqualsIgnoreCase(role, "banner") ||
+       EqualsIgnoreCase(role, "dialog"))) {
+    return true;
+  }
+  if (IsItemPropArticleBody(el)) return false;
+  return ClassOrIdSaysBoilerplate(el);
+}
+
+// Elements that start and end a line of the main text.
+bool IsBlock(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_LEGEND:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_UL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Nesting past this is not followed: no real page comes near it, and a
+// hostile one must not exhaust the stack.
+constexpr int kMaxDepth = 256;
+// A paragraph shorter than this (in non-space bytes outside links) is a
+// caption, a byline or a button label, and does not vote for its container.
+constexpr size_t kMinParagraphChars = 25;
+
+// ---------------------------------------------------------------------------
+// HTML: one pass to collect metadata and paragraph statistics.
+
+struct TextStats {
+  size_t chars = 0;       // non-space bytes of text
+  size_t link_chars = 0;  // of which inside <a>
+};
+
+struct Candidate {
+  const GumboNode* node = nullptr;
+  double paragraph_score = 0;  // text of its <p> children, half that of grandchildren
+  TextStats stats;
+};
+
+struct TimeElement {
+  const GumboNode* node;
+  std::string_view datetime;
+  bool marked;     // itemprop=datePublished or pubdate
+  bool furniture;  // inside skipped boilerplate
+};
+
+// Meta names that carry a publication date, best first.
+constexpr std::string_view kDateMetaNames[] = {
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published_time",
+    "publication_date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_date",
+    "schema:datepublished",
+    "schema:datecreated",
+    "date",
+};
+
+struct Collected {
+  std::string_view html_lang, title, og_title, og_site_name, application_name;
+  std::string_view canonical_link, og_url, content_language, og_locale;
+  std::string_view meta_date;
+  size_t meta_date_rank = SIZE_MAX;
+  const GumboNode* first_h1 = nullptr;
+  const GumboNode* body = nullptr;
+  std::vector<std::string_view> json_ld;
+  std::vector<TimeElement> times;
+  std::vector<Candidate> article_bodies;  // outermost [itemprop=articleBody]
+  std::vector<Candidate> articles;        // <article> elements
+  std::unordered_map<const GumboNode*, Candidate> scored;
+};
+
+std::string_view FirstTextChild(const GumboNode* node) {
+  const GumboVector& kids = node->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    const auto* k = static_cast<const GumboNode*>(kids.data[i]);
+    if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA ||
+        k->type == GUMBO_NODE_WHITESPACE) {
+      return k->v.text.text;
+    }
+  }
+  return {};
+}
+
+size_t NonSpaceBytes(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += !IsSpace(c);
+  return n;
+}
+
+void CollectMeta(const GumboElement& el, Collected* c) {
+  std::string_view content = AttrValue(el, "content");
+  if (content.empty()) return;
+  for (const char* attr : {"property", "name", "itemprop", "http-equiv"}) {
+    std::string_view key = Trim(AttrValue(el, attr));
+    if (key.empty()) continue;
+    if (EqualsIgnoreCase(key, "og:title")) {
+      if (c->og_title.empty()) c->og_title = content;
+    } else if (EqualsIgnoreCase(key, "og:site_name")) {
+      if (c->og_site_name.empty()) c->og_site_name = content;
+    } else if (EqualsIgnoreCase(key, "application-name")) {
+      if (c->application_name.empty()) c->application_name = content;
+    } else if (EqualsIgnoreCase(key, "og:url")) {
+      if (c->og_url.empty()) c->og_url = content;
+    } else if (EqualsIgnoreCase(key, "og:locale")) {
+      if (c->og_locale.empty()) c->og_locale = content;
+    } else if (EqualsIgnoreCase(key, "content-language")) {
+      if (c->content_language.empty()) c->content_language = content;
+    } else {
+      for (size_t rank = 0; rank < std::size(kDateMetaNames) && rank < c->meta_date_rank; ++rank) {
+        if (EqualsIgnoreCase(key, kDateMetaNames[rank]) && ParseDateWitness(content)) {
+          c->meta_date = content;
+          c->meta_date_rank = rank;
+          break;
+        }
+      }
+    }
+  }
+}
+
+// Visits `node` and what is below it; returns the text statistics it adds to
+// the main-text candidates above it (nothing for skipped boilerplate).
+TextStats Visit(const GumboNode* node, int depth, bool skipped, bool in_link, bool in_article_body,
+                bool lenient, Collected* c) {
+  TextStats stats;
+  if (depth > kMaxDepth) return stats;
+  switch (node->type) {
+    case GUMBO_NODE_TEXT:
+    case GUMBO_NODE_CDATA:
+    case GUMBO_NODE_WHITESPACE:
+      if (!skipped) {
+        stats.chars = NonSpaceBytes(node->v.text.text);
+        if (in_link) stats.link_chars = stats.chars;
+      }
+      return stats;
+    case GUMBO_NODE_DOCUMENT: {
+      const GumboVector& kids = node->v.document.children;
+      for (unsigned i = 0; i < kids.length; ++i) {
+        Visit(static_cast<const GumboNode*>(kids.data[i]), depth + 1, skipped, in_link,
+              in_article_body, lenient, c);
+      }
+      return stats;
+    }
+    case GUMBO_NODE_ELEMENT:
+      break;
+    default:  // comments, templates
+      return stats;
+  }
+
+  const GumboElement& el = node->v.element;
+  const bool html_ns = el.tag_namespace == GUMBO_NAMESPACE_HTML;
+  // Metadata is read wherever it is, boilerplate or not.
+  if (html_ns) {
+    switch (el.tag) {
+      case GUMBO_TAG_HTML:
+        if (c->html_lang.empty()) c->html_lang = Trim(AttrValue(el, "lang"));
+        break;
+      case GUMBO_TAG_BODY:
+        if (!c->body) c->body = node;
+        break;
+      case GUMBO_TAG_TITLE:
+        if (c->title.empty()) c->title = FirstTextChild(node);
+        break;
+      case GUMBO_TAG_META:
+        CollectMeta(el, c);
+        break;
+      case GUMBO_TAG_LINK:
+        if (c->canonical_link.empty() && HasToken(AttrValue(el, "rel"), "canonical")) {
+          c->canonical_link = Trim(AttrValue(el, "href"));
+        }
+        break;
+      case GUMBO_TAG_SCRIPT:
+        if (FindIgnoreCase(AttrValue(el, "type"), "ld+json") != std::string_view::npos) {
+          c->json_ld.push_back(FirstTextChild(node));
+        }
+        break;
+      case GUMBO_TAG_TIME:
+        if (const GumboAttribute* dt = gumbo_get_attribute(&el.attributes, "datetime")) {
+          bool marked = HasAttr(el, "pubdate") ||
+                        HasToken(AttrValue(el, "itemprop"), "datePublished") ||
+                        HasToken(AttrValue(el, "class"), "published");
+          c->times.push_back({node, dt->value, marked, skipped});
+        }
+        break;
+      case GUMBO_TAG_ABBR:
+        // The hAtom microformat: <abbr class="published" title="2026-04-27T…">.
+        if (HasToken(AttrValue(el, "class"), "published")) {
+          std::string_view when = AttrValue(el, "title");
+          if (ParseDateWitness(when)) c->times.push_back({node, when, true, skipped});
+        }
+        break;
+      case GUMBO_TAG_H1:
+        if (!c->first_h1) c->first_h1 = node;
+        break;
+      default:
+        // Microdata on any element: <span itemprop="datePublished" content="…">.
+        if (HasAttr(el, "content") && HasAttr(el, "itemprop")) CollectMeta(el, c);
+        break;
+    }
+  }
+
+  const bool skip_here = skipped || IsSkipped(node, lenient);
+  const bool is_body = !skip_here && !in_article_body && IsItemPropArticleBody(el);
+  size_t body_index = SIZE_MAX;
+  if (is_body) {
+    body_index = c->article_bodies.size();
+    c->article_bodies.push_back({node, 0, {}});
+  }
+  size_t article_index = SIZE_MAX;
+  if (!skip_here && el.tag == GUMBO_TAG_ARTICLE) {
+    article_index = c->articles.size();
+    c->articles.push_back({node, 0, {}});
+  }
+
+  const GumboVector& kids = el.children;
+  const bool link = in_link || el.tag == GUMBO_TAG_A;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    TextStats k = Visit(static_cast<const GumboNode*>(kids.data[i]), depth + 1, skip_here, link,
+                        in_article_body || is_body, lenient, c);
+    stats.chars += k.chars;
+    stats.link_chars += k.link_chars;
+  }
+  if (skip_here) return {};
+
+  if (article_index != SIZE_MAX) c->articles[article_index].stats = stats;
+  if (body_index != SIZE_MAX) c->article_bodies[body_index].stats = stats;
+  if (el.tag == GUMBO_TAG_P || el.tag == GUMBO_TAG_PRE) {
+    size_t own = stats.chars - stats.link_chars;
+    const GumboNode* parent = node->parent;
+    if (own >= kMinParagraphChars && parent && parent->type == GUMBO_NODE_ELEMENT) {
+      Candidate& p = c->scored[parent];
+      p.node = parent;
+      p.paragraph_score += static_cast<double>(own);
+      const GumboNode* grand = parent->parent;
+      if (grand && grand->type == GUMBO_NODE_ELEMENT) {
+        Candidate& g = c->scored[grand];
+        g.node = grand;
+        g.paragraph_score += static_cast<double>(own) / 2;
+      }
+    }
+  }
+  if (auto it = c->scored.find(node); it != c->scored.end()) it->second.stats = stats;
+  return stats;
+}
+
+double LinkDensity(const TextStats& s) {
+  return s.chars == 0 ? 1.0 : static_cast<double>(s.link_chars) / static_cast<double>(s.chars);
+}
+
+// The elements whose text is the article, in document order.
+std::vector<const GumboNode*> ChooseMainText(const Collected& c) {
+  const Candidate* top = nullptr;
+  double top_score = 0;
+  for (const auto& [node, cand] : c.scored) {
+    double score = cand.paragraph_score * (1.0 - LinkDensity(cand.stats));
+    if (score > top_score ||
+        (score == top_score && top && score > 0 &&
+         cand.node->v.element.start_pos.offset < top->node->v.element.start_pos.offset)) {
+      top = &cand;
+      top_score = score;
+    }
+  }
+
+  const Candidate* best_article = nullptr;
+  for (const Candidate& a : c.articles) {
+    if (!best_article || a.stats.chars - a.stats.link_chars >
+                             best_article->stats.chars - best_article->stats.link_chars) {
+      best_article = &a;
+    }
+  }
+  // [itemprop=articleBody] (all of them: some pages split the body around
+  // ads) or else an <article> wins, unless it is a teaser next to a much
+  // longer story.
+  double body_own = 0;
+  std::vector<const GumboNode*> bodies;
+  for (const Candidate& b : c.article_bodies) {
+    body_own += static_cast<double>(b.stats.chars - b.stats.link_chars);
+    bodies.push_back(b.node);
+  }
+  if (body_own > 0 && (!top || body_own >= top->paragraph_score / 2)) return bodies;
+  if (best_article) {
+    double own = static_cast<double>(best_article->stats.chars - best_article->stats.link_chars);
+    if (own > 0 && (!top || own >= top->paragraph_score / 2)) return {best_article->node};
+  }
+  if (top) return {top->node};
+  if (c.body) return {c.body};
+  return {};
+}
+
+// ---------------------------------------------------------------------------
+// HTML: writing the main text.
+
+class TextWriter {
+ public:
+  explicit TextWriter(bool lenient) : lenient_(lenient) {}
+
+  void Write(const GumboNode* node, int depth) {
+    if (depth > kMaxDepth) return;
+    switch (node->type) {
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_CDATA:
+      case GUMBO_NODE_WHITESPACE:
+        if (pre_ > 0) {
+          AppendPre(node->v.text.text);
+        } else {
+          Append(node->v.text.text);
+        }
+        return;
+      case GUMBO_NODE_ELEMENT:
+        break;
+      default:
+        return;
+    }
+    if (depth > 0 && IsSkipped(node, lenient_)) return;
+    const GumboElement& el = node->v.element;
+    const bool block = IsBlock(el.tag) || depth == 0;
+    if (block) EndLine();
+    if (el.tag == GUMBO_TAG_PRE) ++pre_;
+    for (unsigned i = 0; i < el.children.length; ++i) {
+      Write(static_cast<const GumboNode*>(el.children.data[i]), depth + 1);
+    }
+    if (el.tag == GUMBO_TAG_PRE) --pre_;
+    if (block) EndLine();
+  }
+
+  std::string Finish() {
+    EndLine();
+    if (!out_.empty() && out_.back() == '\n') out_.pop_back();
+    return std::move(out_);
+  }
+
+ private:
+  // Appends text, collapsing whitespace runs to one space within the line.
+  void Append(std::string_view s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
+      if (IsSpace(c)) {
+        pending_space_ = line_start_ != out_.size();
+        continue;
+      }
+      if (pending_space_) out_ += ' ';
+      pending_space_ = false;
+      out_ += c;
+      Mark(s, i);
+    }
+  }
+
+  // Preformatted text: lines as they are, trailing spaces trimmed.
+  void AppendPre(std::string_view s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
+      if (c == '\n') {
+        EndLine();
+      } else if (c != '\r') {
+        if (pending_space_) out_ += ' ';
+        pending_space_ = false;
+        out_ += c;
+        if (!IsSpace(c)) Mark(s, i);
+      }
+    }
+  }
+
+  // Records that the line holds something visible (a no-break space is not).
+  void Mark(std::string_view s, size_t i) {
+    if (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') return;
+    if (s[i] == '\xA0' && i > 0 && s[i - 1] == '\xC2') return;
+    visible_ = true;
+  }
+
+  void EndLine() {
+    if (!visible_) {
+      out_.resize(line_start_);
+    } else {
+      while (out_.size() > line_start_ && IsSpace(out_.back())) out_.pop_back();
+      out_ += '\n';
+    }
+    line_start_ = out_.size();
+    pending_space_ = false;
+    visible_ = false;
+  }
+
+  bool lenient_;
+  std::string out_;
+  size_t line_start_ = 0;
+  bool pending_space_ = false;
+  bool visible_ = false;
+  int pre_ = 0;
+};
+
+// The text of an element with whitespace collapsed, boilerplate kept (for <h1>).
+void GatherText(const GumboNode* node, int depth, std::string* out) {
+  if (depth > kMaxDepth) return;
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
+      node->type == GUMBO_NODE_WHITESPACE) {
+    *out += node->v.text.text;
+    *out += ' ';
+  } else if (node->type == GUMBO_NODE_ELEMENT && !IsNonText(node->v.element.tag)) {
+    const GumboVector& kids = node->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) {
+      GatherText(static_cast<const GumboNode*>(kids.data[i]), depth + 1, out);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// HTML: metadata.
+
+size_t WordCount(std::string_view s) {
+  size_t n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    if (IsSpace(c)) {
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      ++n;
+    }
+  }
+  return n;
+}
+
+// "Story title | Site" → "Story title". A suffix after the last separator is
+// dropped when it names the outlet, or when it is short and what stays is not.
+std::string StripSiteSuffix(std::string title, std::string_view outlet) {
+  static constexpr std::string_view kSeparators[] = {
+      " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " \xC2\xB7 "};
+  for (int round = 0; round < 2; ++round) {
+    size_t best = std::string::npos, sep_len = 0;
+    for (std::string_view sep : kSeparators) {
+      size_t at = title.rfind(sep);
+      if (at != std::string::npos && (best == std::string::npos || at > best)) {
+        best = at;
+        sep_len = sep.size();
+      }
+    }
+    if (best == std::string::npos || best == 0) break;
+    std::string_view head(title.data(), best);
+    std::string_view tail = std::string_view(title).substr(best + sep_len);
+    bool names_outlet = !outlet.empty() && EqualsIgnoreCase(Trim(tail), Trim(outlet));
+    bool pipe = title.compare(best, 3, " | ") == 0;
+    size_t head_words = WordCount(head), tail_words = WordCount(tail);
+    if (names_outlet || (tail_words <= 4 && head_words >= 3) ||
+        (pipe && tail_words <= 5 && head_words >= 2)) {
+      title.resize(best);
+    } else {
+      break;
+    }
+  }
+  return title;
+}
+
+bool IsHttpUrl(std::string_view u) {
+  return FindIgnoreCase(u, "http://") == 0 || FindIgnoreCase(u, "https://") == 0;
+}
+
+// Resolves the root-relative and scheme-relative forms a canonical link takes
+// against the page's URL; anything else unresolvable gives "".
+std::string ResolveUrl(std::string_view href, std::string_view base) {
+  href = Trim(href);
+  if (href.empty()) return "";
+  if (IsHttpUrl(href)) return std::string(href);
+  size_t scheme_end = base.find("://");
+  if (!IsHttpUrl(base) || scheme_end == std::string_view::npos) return "";
+  if (href.substr(0, 2) == "//")
+    return std::string(base.substr(0, scheme_end + 1)) + std::string(href);
+  if (href.front() != '/') return "";
+  size_t path = base.find_first_of("/?#", scheme_end + 3);
+  return std::string(base.substr(0, path)) + std::string(href);
+}
+
+bool IsArticleType(const json& type) {
+  auto one = [](const json& t) {
+    if (!t.is_string()) return false;
+    const std::string& s = t.get_ref<const std::string&>();
+    return (s.size() >= 7 && s.compare(s.size() - 7, 7, "Article") == 0) || s == "BlogPosting" ||
+           s == "LiveBlogPosting" || s == "Report";
+  };
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), one);
+  return one(type);
+}
+
+struct JsonLdFindings {
+  std::optional<CivilDate> article_date;  // datePublished of an Article type
+  std::optional<CivilDate> any_date;      // of anything else (WebPage…)
+  std::string publisher;
+};
+
+void SearchJsonLd(const json& j, int depth, JsonLdFindings* f) {
+  if (depth > 6) return;
+  if (j.is_array()) {
+    for (const json& item : j) SearchJsonLd(item, depth + 1, f);
+    return;
+  }
+  if (!j.is_object()) return;
+  bool article = false;
+  if (auto t = j.find("@type"); t != j.end()) article = IsArticleType(*t);
+  if (auto d = j.find("datePublished"); d != j.end() && d->is_string()) {
+    std::optional<CivilDate> date = ParseDateWitness(d->get_ref<const std::string&>());
+    if (date && article && !f->article_date) f->article_date = date;
+    if (date && !f->any_date) f->any_date = date;
+  }
+  if (article && f->publisher.empty()) {
+    if (auto p = j.find("publisher"); p != j.end()) {
+      const json* pub = &*p;
+      if (pub->is_array() && !pub->empty()) pub = &(*pub)[0];
+      if (pub->is_object()) {
+        if (auto n = pub->find("name"); n != pub->end() && n->is_string()) {
+          f->publisher = Collapse(n->get_ref<const std::string&>());
+        }
+      }
+    }
+  }
+  for (const auto& [key, value] : j.items()) {  // @graph, mainEntity and the like
+    if (value.is_array() || value.is_object()) SearchJsonLd(value, depth + 1, f);
+  }
+}
+
+JsonLdFindings ReadJsonLd(const std::vector<std::string_view>& scripts) {
+  JsonLdFindings f;
+  for (std::string_view text : scripts) {
+    text = Trim(text);
+    // Some CMSs still wrap scripts in comment or CDATA markers.
+    for (std::string_view open : {"<!--", "//<![CDATA[", "<![CDATA["}) {
+      if (text.substr(0, open.size()) == open) text = Trim(text.substr(open.size()));
+    }
+    for (std::string_view close : {"-->", "//]]>", "]]>", ";"}) {
+      if (text.size() >= close.size() && text.substr(text.size() - close.size()) == close) {
+        text = Trim(text.substr(0, text.size() - close.size()));
+      }
+    }
+    json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    if (!j.is_discarded()) SearchJsonLd(j, 0, &f);
+  }
+  return f;
+}
+
+bool IsInside(const GumboNode* node, const std::vector<const GumboNode*>& roots) {
+  for (const GumboNode* n = node; n; n = n->parent) {
+    if (std::find(roots.begin(), roots.end(), n) != roots.end()) return true;
+  }
+  return false;
+}
+
+void FillMetadata(const Collected& c, const std::vector<const GumboNode*>& roots,
+                  ArticleMeta* meta) {
+  JsonLdFindings ld = ReadJsonLd(c.json_ld);
+  if (meta->outlet.empty()) {
+    for (std::string_view s : {c.og_site_name, c.application_name}) {
+      if (meta->outlet.empty()) meta->outlet = Collapse(s);
+    }
+    if (meta->outlet.empty()) meta->outlet = ld.publisher;
+  }
+  if (meta->title.empty()) {
+    meta->title = Collapse(c.og_title);
+    if (meta->title.empty()) meta->title = StripSiteSuffix(Collapse(c.title), meta->outlet);
+    if (meta->title.empty() && c.first_h1) {
+      std::string h1;
+      GatherText(c.first_h1, 0, &h1);
+      meta->title = Collapse(h1);
+    }
+  }
+  if (meta->canonical_url.empty()) {
+    meta->canonical_url = ResolveUrl(c.canonical_link, meta->url);
+    if (meta->canonical_url.empty()) meta->canonical_url = ResolveUrl(c.og_url, meta->url);
+  }
+  if (meta->language.empty()) {
+    std::string_view lang = c.html_lang;
+    if (lang.empty()) lang = Trim(c.content_language.substr(0, c.content_language.find(',')));
+    meta->language = std::string(lang.empty() ? Trim(c.og_locale) : lang);
+    std::replace(meta->language.begin(), meta->language.end(), '_', '-');
+  }
+  if (meta->published) return;
+  auto set = [meta](std::optional<CivilDate> d, PublishedMethod how) {
+    if (!d || meta->published) return;
+    meta->published = d;
+    meta->published_method = how;
+  };
+  set(ld.article_date ? ld.article_date : ld.any_date, PublishedMethod::kJsonLd);
+  if (!c.meta_date.empty()) set(ParseDateWitness(c.meta_date), PublishedMethod::kMetaTag);
+  // A <time> marked as the publication time, else the first in the story,
+  // else the first outside page furniture.
+  for (int pass = 0; pass < 3 && !meta->published; ++pass) {
+    for (const TimeElement& t : c.times) {
+      bool fits = pass == 0 ? t.marked : pass == 1 ? IsInside(t.node, roots) : !t.furniture;
+      if (fits) {
+        set(ParseDateWitness(t.datetime), PublishedMethod::kTimeElement);
+        if (meta->published) break;
+      }
+    }
+  }
+  set(DateFromUrlPath(meta->url), PublishedMethod::kUrl);
+  set(DateFromUrlPath(meta->canonical_url), PublishedMethod::kUrl);
+}
+
+struct GumboDeleter {
+  void operator()(GumboOutput* out) const { gumbo_destroy_output(&kGumboDefaultOptions, out); }
+};
+
+// Chooses the charset of an HTML page and gives its text as UTF-8.
+StatusOr<std::string> DecodeHtml(std::string_view bytes, const MediaType& mt) {
+  std::string charset;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    bytes.remove_prefix(3);
+    charset = "UTF-8";
+  } else if (bytes.substr(0, 2) == "\xFF\xFE") {
+    bytes.remove_prefix(2);
+    charset = "UTF-16LE";
+  } else if (bytes.substr(0, 2) == "\xFE\xFF") {
+    bytes.remove_prefix(2);
+    charset = "UTF-16BE";
+  }
+  if (charset.empty() && !mt.charset.empty()) {
+    charset = IcuCharsetName(mt.charset, /*from_meta=*/false);
+    if (!IcuKnows(charset)) charset.clear();
+  }
+  if (charset.empty()) {
+    charset = IcuCharsetName(CharsetFromMetaPrescan(bytes), /*from_meta=*/true);
+    if (!charset.empty() && !IcuKnows(charset)) charset.clear();
+  }
+  const bool valid_utf8 = !FirstInvalidUtf8(bytes).has_value();
+  if (charset.empty()) charset = valid_utf8 ? "UTF-8" : "windows-1252";
+  if (charset == "UTF-8" && valid_utf8) return std::string(bytes);
+  return ToUtf8(bytes, charset, /*strict=*/false);
+}
+
+StatusOr<Article> ParseHtml(const RawDocument& doc, const MediaType& mt) {
+  StatusOr<std::string> utf8 = DecodeHtml(doc.bytes, mt);
+  if (!utf8.ok()) return utf8.status();
+  if (Trim(*utf8).empty()) return Status::InvalidArgument("empty document");
+
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // we never read the parse errors
+  std::unique_ptr<GumboOutput, GumboDeleter> out(
+      gumbo_parse_with_options(&options, utf8->data(), utf8->size()));
+  if (!out) return Status::InvalidArgument("HTML could not be parsed");
+
+  Article article;
+  article.meta = doc.meta;
+  std::vector<const GumboNode*> roots;
+  std::unique_ptr<Collected> collected;
+  for (bool lenient : {false, true}) {
+    collected = std::make_unique<Collected>();
+    Visit(out->document, 0, false, false, false, lenient, collected.get());
+    roots = ChooseMainText(*collected);
+    TextWriter writer(lenient);
+    for (const GumboNode* root : roots) writer.Write(root, 0);
+    article.text = writer.Finish();
+    if (!article.text.empty()) break;
+  }
+  if (article.text.empty()) return Status::InvalidArgument("no main text found");
+  FillMetadata(*collected, roots, &article.meta);
+  return article;
+}
+
+}  // namespace
+
+std::optional<CivilDate> ParseDateWitness(std::string_view text) {
+  text = Trim(text);
+  int y, m, d;
+  size_t end;
+  if (AllDigits(text, 0, 4) && text.size() >= 10 && (text[4] == '-' || text[4] == '/') &&
+      text[7] == text[4] && AllDigits(text, 5, 2) && AllDigits(text, 8, 2)) {
+    y = std::stoi(std::string(text.substr(0, 4)));
+    m = TwoDigits(text, 5);
+    d = TwoDigits(text, 8);
+    end = 10;
+  } else if (AllDigits(text, 0, 8)) {
+    y = std::stoi(std::string(text.substr(0, 4)));
+    m = TwoDigits(text, 4);
+    d = TwoDigits(text, 6);
+    end = 8;
+  } else {
+    return std::nullopt;
+  }
+  if (end < text.size() && (IsDigit(text[end]) || text[end] == '-' || text[end] == '/')) {
+    return std::nullopt;  // "2026-04-271", "20260427-…": not a date as we read it
+  }
+  if (!IsValidDate(y, m, d)) return std::nullopt;
+  return CivilDate{y, m, d};
+}
+
+std::optional<CivilDate> DateFromUrlPath(std::string_view url) {
+  size_t scheme = url.find("://");
+  size_t path = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+  if (path == std::string_view::npos) return std::nullopt;
+  std::string_view p = url.substr(path);
+  p = p.substr(0, p.find_first_of("?#"));
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] != '/' || !AllDigits(p, i + 1, 4) || i + 5 >= p.size() || p[i + 5] != '/') continue;
+    int year = std::stoi(std::string(p.substr(i + 1, 4)));
+    size_t at = i + 6;
+    int month = 0;
+    if (AllDigits(p, at, 2)) {
+      month = TwoDigits(p, at);
+      at += 2;
+    } else if (at + 3 <= p.size()) {
+      month = MonthFromName(p.substr(at, 3));
+      at += 3;
+    }
+    if (month == 0 || at >= p.size() || p[at] != '/' || !AllDigits(p, at + 1, 2)) continue;
+    int day = TwoDigits(p, at + 1);
+    at += 3;
+    if (at < p.size() && IsDigit(p[at])) continue;
+    if (year < 1990 || year > 2099 || !IsValidDate(year, month, day)) continue;
+    return CivilDate{year, month, day};
+  }
+  return std::nullopt;
+}
+
+StatusOr<Article> Parse(const RawDocument& doc) {
+  if (doc.bytes.empty()) return Status::InvalidArgument("empty document");
+  MediaType mt = ParseMediaType(doc.content_type);
+  if (mt.type.empty()) {
+    std::string_view b = doc.bytes;
+    if (b.substr(0, 3) == "\xEF\xBB\xBF") b.remove_prefix(3);
+    b = Trim(b);
+    bool html = FindIgnoreCase(b.substr(0, 14), "<!doctype html") == 0 ||
+                FindIgnoreCase(b.substr(0, 5), "<html") == 0;
+    mt.type = html ? "text/html" : "text/plain";
+  }
+  if (mt.type == "text/html" || mt.type == "application/xhtml+xml") return ParseHtml(doc, mt);
+  if (mt.type == "text/plain") return ParsePlain(doc, mt);
+  return Status::Unsupported("content type \"" + mt.type + "\" is neither HTML nor plain text");
+}
+
+}  // namespace newsrecon

@@ -1,0 +1,70 @@
+// The parse stage: a source's raw bytes → an article's main text and metadata.
+//
+// Takes a RawDocument (bytes in any charset, a content type, and the metadata
+// its source knew); gives an Article whose text is valid UTF-8, one block
+// (paragraph, heading, list item, quote, table cell, preformatted line) a
+// line, blocks separated by "\n", and whose metadata is the source's, with the
+// fields it left empty filled from the page.
+//
+// text/plain: the bytes must be UTF-8 (a UTF-8 BOM is dropped; UTF-16 with a
+// BOM, or a charset named in the content type, is converted); "\r\n" becomes
+// "\n" and the text is otherwise kept as is.
+//
+// text/html (or application/xhtml+xml, or no content type and bytes that start
+// like HTML): the charset comes from a byte order mark, else the content
+// type's charset parameter, else <meta charset> or <meta http-equiv> in the
+// first 16 KiB, else UTF-8 when the bytes are valid UTF-8, else windows-1252
+// (as browsers do, ISO-8859-1 and ASCII labels read as windows-1252). The BOM
+// goes first because, unlike a header, it cannot be stale (WHATWG encoding
+// sniffing). The main text is the page's article body: <article> or
+// [itemprop=articleBody] when present, else the container with the most
+// paragraph text (Readability-style scoring, discounted by link density),
+// without boilerplate (scripts, navigation, headers, footers, asides, forms,
+// buttons, hidden elements, and elements whose class, id or role says nav,
+// menu, footer, comment, share, related, cookie, ad, promo, subscribe,
+// newsletter, sidebar...). If the rules leave no text, a lenient pass keeps
+// everything but scripts, styles and other non-text elements.
+//
+// Metadata found in the page fills what the source left empty (the source
+// wins): title (og:title, else <title> less a " | Site" suffix, else the
+// first <h1>), outlet (og:site_name, application-name, JSON-LD publisher),
+// canonical URL (<link rel=canonical>, og:url), language (<html lang>,
+// Content-Language, og:locale) and the publication date with the witness that
+// gave it, in this order: JSON-LD datePublished (kJsonLd), a meta tag such as
+// article:published_time or DC.date.issued (kMetaTag), a <time datetime>
+// marked as the publication time or else the first in the article
+// (kTimeElement), a /2026/04/27/ path in the URL (kUrl; plain text too).
+// Dates are read as written: the calendar date of an ISO 8601 date or
+// date-time, without time-zone shifts.
+//
+// Fails with kInvalidArgument for an empty document, plain text that is not
+// valid UTF-8 ("invalid UTF-8 at byte N", N counted in the bytes as given),
+// undecodable UTF-16, or HTML without any text ("no main text found");
+// kUnsupported for another content type.
+//
+// Thread-safety: Parse keeps no state; call it from any thread.
+#ifndef NEWSRECON_PIPELINE_PARSE_PARSE_H_
+#define NEWSRECON_PIPELINE_PARSE_PARSE_H_
+
+#include <optional>
+#include <string_view>
+
+#include "pipeline/core/article.h"
+#include "pipeline/core/civil_date.h"
+#include "pipeline/core/status.h"
+
+namespace newsrecon {
+
+StatusOr<Article> Parse(const RawDocument& doc);
+
+// The calendar date at the start of an ISO 8601 date or date-time
+// ("2026-04-27", "2026-04-27T23:30:00-05:00" → 2026-04-27), also written with
+// slashes ("2026/04/27") or compactly ("20260427"); nullopt otherwise.
+std::optional<CivilDate> ParseDateWitness(std::string_view text);
+
+// The date of a /YYYY/MM/DD/ (or /YYYY/mon/DD/) path in a URL; nullopt if none.
+std::optional<CivilDate> DateFromUrlPath(std::string_view url);
+
+}  // namespace newsrecon
+
+#endif  // NEWSRECON_PIPELINE_PARSE_PARSE_H_

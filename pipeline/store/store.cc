@@ -1,0 +1,1080 @@
+#include "pipeline/store/store.h"
+
+#include <sqlite3.h>
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <set>
+#include <variant>
+
+#include "pipeline/core/civil_date.h"
+#include "pipeline/core/embedded.h"
+#include "pipeline/core/names.h"
+
+namespace newsrecon {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Values, statements and errors.
+// ---------------------------------------------------------------------------
+
+// One SQL value as bound or read; NULL is std::monostate.
+using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
+using Row = std::vector<SqlValue>;
+
+SqlValue TextOrNull(std::string_view s) {
+  if (s.empty()) return std::monostate{};
+  return std::string(s);
+}
+SqlValue DateOrNull(const std::optional<CivilDate>& d) {
+  if (!d) return std::monostate{};
+  return d->ToIso();
+}
+SqlValue RealOrNull(const std::optional<double>& d) {
+  if (!d) return std::monostate{};
+  return *d;
+}
+SqlValue Int(int64_t v) { return v; }
+SqlValue Text(std::string_view s) { return std::string(s); }
+
+// Numbers compare by value whatever their storage class, so a REAL that
+// SQLite kept as an integer on disk still compares equal.
+bool SameValue(const SqlValue& a, const SqlValue& b) {
+  auto number = [](const SqlValue& v) -> std::optional<double> {
+    if (auto* i = std::get_if<int64_t>(&v)) return static_cast<double>(*i);
+    if (auto* d = std::get_if<double>(&v)) return *d;
+    return std::nullopt;
+  };
+  if (std::holds_alternative<int64_t>(a) && std::holds_alternative<int64_t>(b))
+    return std::get<int64_t>(a) == std::get<int64_t>(b);
+  std::optional<double> x = number(a);
+  std::optional<double> y = number(b);
+  if (x && y) return *x == *y;
+  return a == b;
+}
+bool SameRow(const Row& a, const Row& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (!SameValue(a[i], b[i])) return false;
+  return true;
+}
+
+Status MakeStatus(int rc, std::string message) {
+  switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Status::Busy(std::move(message));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_ERROR:  // SQL that does not fit the schema: not what we wrote
+      return Status::Corruption(std::move(message));
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+    case SQLITE_TOOBIG:
+    case SQLITE_RANGE:
+      return Status::InvalidArgument(std::move(message));
+    default:
+      return Status::IoError(std::move(message));
+  }
+}
+
+// The connection and the file it is for, to name both in errors.
+struct Db {
+  sqlite3* db;
+  const std::string& path;
+
+  // "<path>: <what>: <SQLite's message>", with a code that matches rc.
+  Status Error(int rc, std::string_view what) const {
+    std::string msg = path + ": " + std::string(what) + ": ";
+    if ((rc & 0xff) == SQLITE_NOTADB) {
+      msg = path + ": not a SQLite database (" + std::string(what) + ": ";
+      msg += sqlite3_errstr(rc);
+      msg += ")";
+      return Status::Corruption(msg);
+    }
+    if ((rc & 0xff) == SQLITE_BUSY) {
+      msg += "the database is locked by another writer (waited " + std::to_string(kBusyTimeoutMs) +
+             " ms): ";
+    }
+    msg += db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    return MakeStatus(rc, std::move(msg));
+  }
+  Status Corrupt(std::string_view what) const {
+    return Status::Corruption(path + ": " + std::string(what));
+  }
+};
+
+struct StmtFinalizer {
+  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+};
+
+// A prepared statement, finalized when it goes out of scope.
+class Stmt {
+ public:
+  static StatusOr<Stmt> Prepare(const Db& db, std::string_view sql) {
+    sqlite3_stmt* raw = nullptr;
+    int rc = sqlite3_prepare_v2(db.db, sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
+    Stmt stmt(db, raw);
+    if (rc != SQLITE_OK) return db.Error(rc, "preparing \"" + std::string(sql) + "\"");
+    return stmt;
+  }
+
+  void Bind(int index, const SqlValue& v) {
+    sqlite3_stmt* s = stmt_.get();
+    if (std::holds_alternative<std::monostate>(v)) {
+      sqlite3_bind_null(s, index);
+    } else if (auto* i = std::get_if<int64_t>(&v)) {
+      sqlite3_bind_int64(s, index, *i);
+    } else if (auto* d = std::get_if<double>(&v)) {
+      sqlite3_bind_double(s, index, *d);
+    } else {
+      const std::string& t = std::get<std::string>(v);
+      sqlite3_bind_text64(s, index, t.data(), t.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    }
+  }
+  // Binds row[i] to parameter first + i.
+  void BindRow(const Row& row, int first = 1) {
+    for (size_t i = 0; i < row.size(); ++i) Bind(first + static_cast<int>(i), row[i]);
+  }
+
+  // Steps once: true with a row, false when done.
+  StatusOr<bool> Next(std::string_view what) {
+    int rc = sqlite3_step(stmt_.get());
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return db_.Error(rc, what);
+  }
+  // Steps to the end, ignoring rows.
+  Status Run(std::string_view what) {
+    for (;;) {
+      StatusOr<bool> more = Next(what);
+      if (!more.ok()) return more.status();
+      if (!*more) return Status::Ok();
+    }
+  }
+  void Reset() {
+    sqlite3_reset(stmt_.get());
+    sqlite3_clear_bindings(stmt_.get());
+  }
+
+  SqlValue Column(int i) const {
+    sqlite3_stmt* s = stmt_.get();
+    switch (sqlite3_column_type(s, i)) {
+      case SQLITE_INTEGER:
+        return static_cast<int64_t>(sqlite3_column_int64(s, i));
+      case SQLITE_FLOAT:
+        return sqlite3_column_double(s, i);
+      case SQLITE_NULL:
+        return std::monostate{};
+      default: {
+        const unsigned char* t = sqlite3_column_text(s, i);
+        int n = sqlite3_column_bytes(s, i);
+        return std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(n));
+      }
+    }
+  }
+  // Columns [first, first + n).
+  Row Columns(int first, int n) const {
+    Row row;
+    row.reserve(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) row.push_back(Column(first + i));
+    return row;
+  }
+
+ private:
+  Stmt(const Db& db, sqlite3_stmt* s) : db_(db), stmt_(s) {}
+  Db db_;
+  std::unique_ptr<sqlite3_stmt, StmtFinalizer> stmt_;
+};
+
+Status Exec(const Db& db, const std::string& sql, std::string_view what) {
+  char* err = nullptr;
+  int rc = sqlite3_exec(db.db, sql.c_str(), nullptr, nullptr, &err);
+  if (err != nullptr) sqlite3_free(err);
+  if (rc != SQLITE_OK) return db.Error(rc, what);
+  return Status::Ok();
+}
+
+// BEGIN IMMEDIATE ... COMMIT; rolls back unless committed.
+class Transaction {
+ public:
+  explicit Transaction(const Db& db) : db_(db) {}
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction() {
+    if (active_) sqlite3_exec(db_.db, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  Status Begin() {
+    Status s = Exec(db_, "BEGIN IMMEDIATE", "starting a write transaction");
+    active_ = s.ok();
+    return s;
+  }
+  Status Commit() {
+    Status s = Exec(db_, "COMMIT", "committing");
+    if (s.ok()) active_ = false;
+    return s;
+  }
+
+ private:
+  Db db_;
+  bool active_ = false;
+};
+
+// Reads a Row front to back, turning names back into enums; the first value
+// it cannot read is kept as an error (stored data that is not what we wrote).
+class Cursor {
+ public:
+  Cursor(const Row& row, std::string where) : row_(row), where_(std::move(where)) {}
+
+  void Skip() { ++i_; }
+  std::string Text() {
+    const SqlValue& v = Next();
+    if (auto* s = std::get_if<std::string>(&v)) return *s;
+    if (!std::holds_alternative<std::monostate>(v)) Fail("a text");
+    return "";
+  }
+  std::optional<double> OptReal() {
+    const SqlValue& v = Next();
+    if (auto* d = std::get_if<double>(&v)) return *d;
+    if (auto* i = std::get_if<int64_t>(&v)) return static_cast<double>(*i);
+    if (!std::holds_alternative<std::monostate>(v)) Fail("a number");
+    return std::nullopt;
+  }
+  double Real() {
+    std::optional<double> d = OptReal();
+    if (!d) Fail("a number");
+    return d.value_or(0);
+  }
+  int64_t Integer() {
+    const SqlValue& v = Next();
+    if (auto* i = std::get_if<int64_t>(&v)) return *i;
+    Fail("an integer");
+    return 0;
+  }
+  std::optional<CivilDate> OptDate() {
+    std::string s = Text();
+    if (s.empty()) return std::nullopt;
+    std::optional<CivilDate> d = ParseIsoDate(s);
+    if (!d) Fail("an ISO 8601 date, got '" + s + "'");
+    return d;
+  }
+  CivilDate Date() {
+    std::optional<CivilDate> d = OptDate();
+    if (!d) Fail("an ISO 8601 date");
+    return d.value_or(CivilDate{});
+  }
+  template <typename E>
+  E Enum(std::optional<E> (*parse)(std::string_view), E fallback) {
+    std::string s = Text();
+    std::optional<E> e = parse(s);
+    if (!e) Fail("a known name, got '" + s + "'");
+    return e.value_or(fallback);
+  }
+
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+
+ private:
+  const SqlValue& Next() {
+    static const SqlValue kNull;
+    if (i_ >= row_.size()) {
+      Fail("more columns");
+      return kNull;
+    }
+    return row_[i_++];
+  }
+  void Fail(const std::string& expected) {
+    if (error_.empty())
+      error_ = where_ + ", column " + std::to_string(i_) + ": expected " + expected;
+  }
+
+  const Row& row_;
+  std::string where_;
+  size_t i_ = 0;
+  std::string error_;
+};
+
+std::string Join(const std::vector<std::string_view>& names, std::string_view prefix = "") {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += prefix;
+    out += names[i];
+  }
+  return out;
+}
+std::string Placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+std::string Assignments(const std::vector<std::string_view>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += std::string(names[i]) + " = ?";
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Articles and claims as rows.
+// ---------------------------------------------------------------------------
+
+const std::vector<std::string_view> kArticleColumns = {
+    "source_key", "path",     "url",       "canonical_url",    "outlet",       "label",
+    "title",      "language", "published", "published_method", "content_hash", "text"};
+
+// The article's columns after source_key, as ArticleMeta needs them.
+const std::vector<std::string_view> kMetaColumns = {
+    "path", "url", "canonical_url", "outlet", "title", "language", "published", "published_method"};
+
+const std::vector<std::string_view> kClaimColumns = {"ordinal",
+                                                     "kind",
+                                                     "text",
+                                                     "start_byte",
+                                                     "end_byte",
+                                                     "sentence_start_byte",
+                                                     "sentence_end_byte",
+                                                     "sentence",
+                                                     "value_start",
+                                                     "value_end",
+                                                     "granularity",
+                                                     "date_resolution",
+                                                     "anchor",
+                                                     "part",
+                                                     "amount",
+                                                     "amount_high",
+                                                     "currency",
+                                                     "percent",
+                                                     "percent_high",
+                                                     "points",
+                                                     "value_resolution",
+                                                     "hedge",
+                                                     "hedge_text",
+                                                     "rule",
+                                                     "entity",
+                                                     "attribute",
+                                                     "qualifier",
+                                                     "as_of_start",
+                                                     "as_of_end",
+                                                     "as_of_basis",
+                                                     "as_of_event",
+                                                     "interval_low",
+                                                     "interval_high"};
+
+std::string SourceKey(const ArticleMeta& meta) { return meta.url.empty() ? meta.path : meta.url; }
+
+Row ArticleRow(const Article& a) {
+  return {Text(SourceKey(a.meta)),      TextOrNull(a.meta.path),
+          TextOrNull(a.meta.url),       TextOrNull(a.meta.canonical_url),
+          TextOrNull(a.meta.outlet),    Text(a.meta.Label()),
+          TextOrNull(a.meta.title),     TextOrNull(a.meta.language),
+          DateOrNull(a.meta.published), Text(Name(a.meta.published_method)),
+          Text(ContentHash(a.text)),    Text(a.text)};
+}
+
+bool ValidDate(const CivilDate& d) { return IsValidDate(d.year, d.month, d.day); }
+
+// Every date a claim holds must be a real day, or it could not be read back.
+bool ClaimDatesValid(const Claim& claim) {
+  if (!ValidDate(claim.as_of.first) || !ValidDate(claim.as_of.last)) return false;
+  if (auto* d = std::get_if<DateValue>(&claim.mention.value)) {
+    if (!ValidDate(d->first) || !ValidDate(d->last)) return false;
+    if (d->anchor && !ValidDate(*d->anchor)) return false;
+  }
+  return true;
+}
+
+bool SpanWithin(const ByteSpan& span, size_t size) {
+  return span.start <= span.end && span.end <= size;
+}
+
+StatusOr<Row> ClaimRow(const Claim& claim, const std::string& text, int64_t ordinal) {
+  const Mention& m = claim.mention;
+  const std::string where = "claim " + std::to_string(ordinal) + " ('" + m.text + "')";
+  if (!SpanWithin(m.span, text.size()) || !SpanWithin(claim.sentence, text.size())) {
+    return Status::InvalidArgument(where + ": span outside the article's " +
+                                   std::to_string(text.size()) + " bytes of text");
+  }
+  if (!ClaimDatesValid(claim))
+    return Status::InvalidArgument(where + ": a date that is no real day");
+  // MentionKind and MentionValue list date, money, percent in the same order.
+  if (m.value.index() != static_cast<size_t>(m.kind)) {
+    return Status::InvalidArgument(where + ": a " + std::string(Name(m.kind)) +
+                                   " mention with another kind of value");
+  }
+  const SqlValue null;
+  Row row = {Int(ordinal),
+             Text(Name(m.kind)),
+             Text(m.text),
+             Int(static_cast<int64_t>(m.span.start)),
+             Int(static_cast<int64_t>(m.span.end)),
+             Int(static_cast<int64_t>(claim.sentence.start)),
+             Int(static_cast<int64_t>(claim.sentence.end)),
+             Text(std::string_view(text).substr(claim.sentence.start, claim.sentence.size()))};
+  // value_start .. part (6), amount .. currency (3), percent .. points (3), value_resolution.
+  Row date(6, null), money(3, null), percent(3, null);
+  SqlValue resolution = null;
+  if (auto* d = std::get_if<DateValue>(&m.value)) {
+    date = {Text(d->first.ToIso()),    Text(d->last.ToIso()), Text(Name(d->granularity)),
+            Text(Name(d->resolution)), DateOrNull(d->anchor), TextOrNull(d->part)};
+  } else if (auto* mv = std::get_if<MoneyValue>(&m.value)) {
+    money = {mv->amount, RealOrNull(mv->amount_high), TextOrNull(mv->currency)};
+    resolution = mv->resolution;
+  } else if (auto* p = std::get_if<PercentValue>(&m.value)) {
+    percent = {p->percent, RealOrNull(p->percent_high), Int(p->points ? 1 : 0)};
+    resolution = p->resolution;
+  }
+  row.insert(row.end(), date.begin(), date.end());
+  row.insert(row.end(), money.begin(), money.end());
+  row.insert(row.end(), percent.begin(), percent.end());
+  row.push_back(resolution);
+  Row rest = {Text(Name(m.hedge)),
+              TextOrNull(m.hedge_text),
+              TextOrNull(m.rule),
+              TextOrNull(claim.entity),
+              TextOrNull(claim.attribute),
+              Text(claim.qualifier),
+              Text(claim.as_of.first.ToIso()),
+              Text(claim.as_of.last.ToIso()),
+              Text(Name(claim.as_of.basis)),
+              TextOrNull(claim.as_of.event),
+              claim.interval.low,
+              claim.interval.high};
+  row.insert(row.end(), rest.begin(), rest.end());
+  return row;
+}
+
+// The inverse of ClaimRow; the sentence text goes to *sentence.
+Claim ClaimFromRow(Cursor& c, std::string* sentence) {
+  Claim claim;
+  Mention& m = claim.mention;
+  c.Skip();  // ordinal
+  m.kind = c.Enum(ParseMentionKind, MentionKind::kDate);
+  m.text = c.Text();
+  m.span.start = static_cast<size_t>(c.Integer());
+  m.span.end = static_cast<size_t>(c.Integer());
+  claim.sentence.start = static_cast<size_t>(c.Integer());
+  claim.sentence.end = static_cast<size_t>(c.Integer());
+  *sentence = c.Text();
+  if (m.kind == MentionKind::kDate) {
+    DateValue d;
+    d.first = c.Date();
+    d.last = c.Date();
+    d.granularity = c.Enum(ParseGranularity, Granularity::kDay);
+    d.resolution = c.Enum(ParseDateResolution, DateResolution::kAbsolute);
+    d.anchor = c.OptDate();
+    d.part = c.Text();
+    for (int i = 0; i < 7; ++i) c.Skip();  // money, percent, value_resolution
+    m.value = d;
+  } else if (m.kind == MentionKind::kMoney) {
+    for (int i = 0; i < 6; ++i) c.Skip();  // date
+    MoneyValue v;
+    v.amount = c.Real();
+    v.amount_high = c.OptReal();
+    v.currency = c.Text();
+    for (int i = 0; i < 3; ++i) c.Skip();  // percent
+    v.resolution = c.OptReal().value_or(0);
+    m.value = v;
+  } else {
+    for (int i = 0; i < 9; ++i) c.Skip();  // date, money
+    PercentValue v;
+    v.percent = c.Real();
+    v.percent_high = c.OptReal();
+    v.points = c.Integer() != 0;
+    v.resolution = c.OptReal().value_or(0);
+    m.value = v;
+  }
+  m.hedge = c.Enum(ParseHedge, Hedge::kExact);
+  m.hedge_text = c.Text();
+  m.rule = c.Text();
+  claim.entity = c.Text();
+  claim.attribute = c.Text();
+  claim.qualifier = c.Text();
+  claim.as_of.first = c.Date();
+  claim.as_of.last = c.Date();
+  claim.as_of.basis = c.Enum(ParseAsOfBasis, AsOfBasis::kPublication);
+  claim.as_of.event = c.Text();
+  claim.interval.low = c.Real();
+  claim.interval.high = c.Real();
+  return claim;
+}
+
+ArticleMeta MetaFromRow(Cursor& c) {
+  ArticleMeta meta;
+  meta.path = c.Text();
+  meta.url = c.Text();
+  meta.canonical_url = c.Text();
+  meta.outlet = c.Text();
+  meta.title = c.Text();
+  meta.language = c.Text();
+  meta.published = c.OptDate();
+  meta.published_method = c.Enum(ParsePublishedMethod, PublishedMethod::kUnknown);
+  return meta;
+}
+
+// SELECT list for a StoredClaim: c.id, c.article_id, claim columns, meta
+// columns; with `c` claims and `a` articles.
+std::string StoredClaimSelect() {
+  return "c.id, c.article_id, " + Join(kClaimColumns, "c.") + ", " + Join(kMetaColumns, "a.");
+}
+constexpr int kStoredClaimWidth = 2 + 33 + 8;
+
+StatusOr<StoredClaim> ReadStoredClaim(const Db& db, const Stmt& stmt, int first) {
+  Row row = stmt.Columns(first, kStoredClaimWidth);
+  StoredClaim sc;
+  sc.id = std::get_if<int64_t>(&row[0]) ? std::get<int64_t>(row[0]) : 0;
+  sc.article_id = std::get_if<int64_t>(&row[1]) ? std::get<int64_t>(row[1]) : 0;
+  Row rest(row.begin() + 2, row.end());
+  Cursor c(rest, "claims row " + std::to_string(sc.id));
+  sc.claim = ClaimFromRow(c, &sc.sentence);
+  sc.article = MetaFromRow(c);
+  if (!c.ok()) return db.Corrupt(c.error());
+  return sc;
+}
+
+// ---------------------------------------------------------------------------
+// Findings as rows.
+// ---------------------------------------------------------------------------
+
+struct FindingTable {
+  std::string_view table;                 // "conflicts"
+  std::string_view links;                 // "conflict_claims"
+  std::string_view link_id;               // "conflict_id"
+  std::string_view link_pos;              // "side"
+  std::vector<std::string_view> columns;  // after id
+};
+
+const FindingTable kConflictTable = {
+    "conflicts",
+    "conflict_claims",
+    "conflict_id",
+    "side",
+    {"rank", "entity", "attribute", "qualifier", "as_of_start", "as_of_end", "as_of_basis",
+     "as_of_event", "reason", "severity", "severity_unit"}};
+const FindingTable kAgreementTable = {"agreements",
+                                      "agreement_claims",
+                                      "agreement_id",
+                                      "position",
+                                      {"rank", "entity", "attribute", "qualifier", "as_of_start",
+                                       "as_of_end", "as_of_basis", "as_of_event", "reason"}};
+
+struct FindingRow {
+  std::string id;
+  Row row;
+  std::vector<int64_t> claim_ids;
+};
+
+Row KeyAndAsOf(int64_t rank, const ClaimKey& key, const AsOf& as_of) {
+  return {Int(rank),
+          TextOrNull(key.entity),
+          TextOrNull(key.attribute),
+          Text(key.qualifier),
+          Text(as_of.first.ToIso()),
+          Text(as_of.last.ToIso()),
+          Text(Name(as_of.basis)),
+          TextOrNull(as_of.event)};
+}
+
+void KeyAndAsOfFromRow(Cursor& c, ClaimKey* key, AsOf* as_of) {
+  c.Skip();  // rank
+  key->entity = c.Text();
+  key->attribute = c.Text();
+  key->qualifier = c.Text();
+  as_of->first = c.Date();
+  as_of->last = c.Date();
+  as_of->basis = c.Enum(ParseAsOfBasis, AsOfBasis::kPublication);
+  as_of->event = c.Text();
+}
+
+// Writes `rows` as the whole content of `t`, leaving rows that are already
+// as given untouched. REQUIRES: inside a write transaction.
+Status ReplaceFindingRows(const Db& db, const FindingTable& t,
+                          const std::vector<FindingRow>& rows) {
+  const std::string table(t.table), links(t.links), link_id(t.link_id), link_pos(t.link_pos);
+  std::map<std::string, FindingRow> old;
+  {
+    StatusOr<Stmt> q = Stmt::Prepare(db, "SELECT id, " + Join(t.columns) + " FROM " + table);
+    if (!q.ok()) return q.status();
+    for (;;) {
+      StatusOr<bool> more = q->Next("reading " + table);
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      FindingRow r;
+      Row id = q->Columns(0, 1);
+      if (auto* s = std::get_if<std::string>(&id[0])) r.id = *s;
+      r.row = q->Columns(1, static_cast<int>(t.columns.size()));
+      old[r.id] = std::move(r);
+    }
+    StatusOr<Stmt> l = Stmt::Prepare(db, "SELECT " + link_id + ", claim_id FROM " + links +
+                                             " ORDER BY " + link_id + ", " + link_pos);
+    if (!l.ok()) return l.status();
+    for (;;) {
+      StatusOr<bool> more = l->Next("reading " + links);
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      Row r = l->Columns(0, 2);
+      auto* id = std::get_if<std::string>(&r[0]);
+      auto* claim = std::get_if<int64_t>(&r[1]);
+      if (id == nullptr || claim == nullptr) return db.Corrupt(links + " holds a malformed row");
+      auto it = old.find(*id);
+      if (it != old.end()) it->second.claim_ids.push_back(*claim);
+    }
+  }
+  StatusOr<Stmt> insert =
+      Stmt::Prepare(db, "INSERT INTO " + table + " (id, " + Join(t.columns) + ") VALUES (" +
+                            Placeholders(t.columns.size() + 1) + ")");
+  StatusOr<Stmt> update =
+      Stmt::Prepare(db, "UPDATE " + table + " SET " + Assignments(t.columns) + " WHERE id = ?");
+  StatusOr<Stmt> remove = Stmt::Prepare(db, "DELETE FROM " + table + " WHERE id = ?");
+  StatusOr<Stmt> unlink = Stmt::Prepare(db, "DELETE FROM " + links + " WHERE " + link_id + " = ?");
+  StatusOr<Stmt> link = Stmt::Prepare(db, "INSERT INTO " + links + " (" + link_id + ", " +
+                                              link_pos + ", claim_id) VALUES (?, ?, ?)");
+  for (auto* s : {&insert, &update, &remove, &unlink, &link})
+    if (!s->ok()) return s->status();
+
+  for (const FindingRow& r : rows) {
+    auto it = old.find(r.id);
+    bool write_links = true;
+    if (it == old.end()) {
+      insert->Bind(1, Text(r.id));
+      insert->BindRow(r.row, 2);
+      Status s = insert->Run("adding " + table + " " + r.id);
+      insert->Reset();
+      if (!s.ok()) return s;
+    } else {
+      if (!SameRow(it->second.row, r.row)) {
+        update->BindRow(r.row);
+        update->Bind(static_cast<int>(r.row.size()) + 1, Text(r.id));
+        Status s = update->Run("updating " + table + " " + r.id);
+        update->Reset();
+        if (!s.ok()) return s;
+      }
+      if (it->second.claim_ids == r.claim_ids) {
+        write_links = false;
+      } else {
+        unlink->Bind(1, Text(r.id));
+        Status s = unlink->Run("updating " + links);
+        unlink->Reset();
+        if (!s.ok()) return s;
+      }
+      old.erase(it);
+    }
+    if (!write_links) continue;
+    for (size_t i = 0; i < r.claim_ids.size(); ++i) {
+      link->BindRow({Text(r.id), Int(static_cast<int64_t>(i)), Int(r.claim_ids[i])});
+      Status s = link->Run("linking " + table + " " + r.id + " to claim " +
+                           std::to_string(r.claim_ids[i]));
+      link->Reset();
+      if (!s.ok()) return s;
+    }
+  }
+  for (const auto& [id, unused] : old) {
+    remove->Bind(1, Text(id));
+    Status s = remove->Run("removing " + table + " " + id);
+    remove->Reset();
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------------------
+// Migrations.
+// ---------------------------------------------------------------------------
+
+struct Migration {
+  int number = 0;
+  std::string_view name;
+  std::string_view sql;
+};
+
+// The embedded schema/NNNN_*.sql files, numbered 1, 2, ... without gaps.
+StatusOr<std::vector<Migration>> EmbeddedMigrations(const Db& db) {
+  std::vector<Migration> out;
+  for (std::string_view path : EmbeddedFiles("schema/")) {
+    std::string_view name = path.substr(7);
+    if (name.size() < 9 || name[4] != '_' || name.substr(name.size() - 4) != ".sql") continue;
+    int number = 0;
+    for (int i = 0; i < 4; ++i) {
+      if (name[i] < '0' || name[i] > '9')
+        return db.Corrupt("bad migration name " + std::string(path));
+      number = number * 10 + (name[i] - '0');
+    }
+    std::optional<std::string_view> sql = EmbeddedFile(path);
+    if (!sql) return db.Corrupt("migration " + std::string(path) + " is not embedded");
+    out.push_back({number, path, *sql});
+  }
+  if (out.empty()) return db.Corrupt("this program has no schema migrations embedded");
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i].number != static_cast<int>(i) + 1)
+      return db.Corrupt("embedded migrations are not numbered 1, 2, ... at " +
+                        std::string(out[i].name));
+  }
+  return out;
+}
+
+StatusOr<int> UserVersion(const Db& db) {
+  StatusOr<Stmt> q = Stmt::Prepare(db, "PRAGMA user_version");
+  if (!q.ok()) return q.status();
+  StatusOr<bool> row = q->Next("reading the schema version");
+  if (!row.ok()) return row.status();
+  Row r = q->Columns(0, 1);
+  auto* v = std::get_if<int64_t>(&r[0]);
+  if (!*row || v == nullptr) return db.Corrupt("no PRAGMA user_version");
+  return static_cast<int>(*v);
+}
+
+StatusOr<int> Migrate(const Db& db) {
+  StatusOr<std::vector<Migration>> migrations = EmbeddedMigrations(db);
+  if (!migrations.ok()) return migrations.status();
+  const int newest = migrations->back().number;
+  StatusOr<int> version = UserVersion(db);
+  if (!version.ok()) return version.status();
+  if (*version > newest) {
+    return db.Corrupt("the database's schema version is " + std::to_string(*version) +
+                      ", newer than the newest this program knows (" + std::to_string(newest) +
+                      "): open it with a newer newsrecon");
+  }
+  for (const Migration& m : *migrations) {
+    if (m.number <= *version) continue;
+    Transaction tx(db);
+    if (Status s = tx.Begin(); !s.ok()) return s;
+    // Another process may have migrated while we waited for the lock.
+    StatusOr<int> now = UserVersion(db);
+    if (!now.ok()) return now.status();
+    if (*now >= m.number) continue;  // rolls back the empty transaction
+    if (Status s = Exec(db, std::string(m.sql), "applying " + std::string(m.name)); !s.ok())
+      return s;
+    if (Status s = Exec(db, "PRAGMA user_version = " + std::to_string(m.number),
+                        "recording schema version");
+        !s.ok())
+      return s;
+    if (Status s = tx.Commit(); !s.ok()) return s;
+    version = m.number;
+  }
+  return UserVersion(db);
+}
+
+bool IsUtcTimestamp(std::string_view t) {
+  // YYYY-MM-DDTHH:MM:SSZ
+  if (t.size() != 20 || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != 'Z') return false;
+  if (!ParseIsoDate(t.substr(0, 10))) return false;
+  auto two = [&](size_t at) -> int {
+    if (t[at] < '0' || t[at] > '9' || t[at + 1] < '0' || t[at + 1] > '9') return 99;
+    return (t[at] - '0') * 10 + (t[at + 1] - '0');
+  };
+  return two(11) < 24 && two(14) < 60 && two(17) <= 60;
+}
+
+}  // namespace
+
+std::string ContentHash(std::string_view text) {
+  constexpr uint64_t kFnvOffset = 14695981039346656037ull;
+  constexpr uint64_t kFnvPrime = 1099511628211ull;
+  uint64_t h = kFnvOffset;
+  for (unsigned char ch : text) {
+    h ^= ch;
+    h *= kFnvPrime;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+void Store::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+
+StatusOr<Store> Store::Open(const std::string& path) {
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  std::unique_ptr<sqlite3, Closer> handle(raw);
+  Db db{raw, path};
+  if (rc != SQLITE_OK) {
+    Status s = db.Error(rc, "cannot open or create the database");
+    return s.code() == Status::Code::kCorruption ? s : Status::IoError(s.message());
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+  if (sqlite3_db_readonly(raw, "main") == 1)
+    return Status::IoError(path + ": the database is read-only");
+  // Reading the journal mode reads the header: a file that is not a database fails here.
+  StatusOr<Stmt> wal = Stmt::Prepare(db, "PRAGMA journal_mode = WAL");
+  if (!wal.ok()) return wal.status();
+  if (Status s = wal->Run("switching to WAL mode"); !s.ok()) return s;
+  for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
+    if (Status s = Exec(db, pragma, pragma); !s.ok()) return s;
+  }
+  StatusOr<int> version = Migrate(db);
+  if (!version.ok()) return version.status();
+  return Store(std::move(handle), path, *version);
+}
+
+StatusOr<Store::PutResult> Store::PutArticle(const Article& article,
+                                             const std::vector<Claim>& claims) {
+  const Db db{db_.get(), path_};
+  const std::string key = SourceKey(article.meta);
+  if (key.empty()) {
+    return Status::InvalidArgument(path_ + ": an article needs a url or a path (title '" +
+                                   article.meta.title + "')");
+  }
+  if (article.meta.published && !ValidDate(*article.meta.published)) {
+    return Status::InvalidArgument(path_ + ": " + key + ": publication date " +
+                                   article.meta.published->ToIso() + " is no real day");
+  }
+  const Row article_row = ArticleRow(article);
+  std::vector<Row> claim_rows;
+  claim_rows.reserve(claims.size());
+  for (size_t i = 0; i < claims.size(); ++i) {
+    StatusOr<Row> row = ClaimRow(claims[i], article.text, static_cast<int64_t>(i));
+    if (!row.ok())
+      return Status::InvalidArgument(path_ + ": " + key + ": " + row.status().message());
+    claim_rows.push_back(std::move(*row));
+  }
+
+  Transaction tx(db);
+  if (Status s = tx.Begin(); !s.ok()) return s;
+  const std::string what = "storing " + key;
+  PutResult result;
+  bool article_same = false;
+  {
+    StatusOr<Stmt> find = Stmt::Prepare(
+        db, "SELECT id, " + Join(kArticleColumns) + " FROM articles WHERE source_key = ?");
+    if (!find.ok()) return find.status();
+    find->Bind(1, Text(key));
+    StatusOr<bool> found = find->Next(what);
+    if (!found.ok()) return found.status();
+    if (*found) {
+      Row id = find->Columns(0, 1);
+      if (auto* i = std::get_if<int64_t>(&id[0])) result.article_id = *i;
+      article_same =
+          SameRow(find->Columns(1, static_cast<int>(kArticleColumns.size())), article_row);
+    }
+  }
+  if (result.article_id != 0) {
+    bool claims_same = article_same;
+    if (claims_same) {
+      StatusOr<Stmt> q =
+          Stmt::Prepare(db, "SELECT " + Join(kClaimColumns) +
+                                " FROM claims WHERE article_id = ? ORDER BY ordinal");
+      if (!q.ok()) return q.status();
+      q->Bind(1, Int(result.article_id));
+      size_t n = 0;
+      for (;;) {
+        StatusOr<bool> more = q->Next(what);
+        if (!more.ok()) return more.status();
+        if (!*more) break;
+        if (n >= claim_rows.size() ||
+            !SameRow(q->Columns(0, static_cast<int>(kClaimColumns.size())), claim_rows[n])) {
+          claims_same = false;
+          break;
+        }
+        ++n;
+      }
+      if (n != claim_rows.size()) claims_same = false;
+    }
+    if (claims_same) return result;  // nothing written; the transaction rolls back
+    if (!article_same) {
+      StatusOr<Stmt> update = Stmt::Prepare(
+          db, "UPDATE articles SET " + Assignments(kArticleColumns) + " WHERE id = ?");
+      if (!update.ok()) return update.status();
+      update->BindRow(article_row);
+      update->Bind(static_cast<int>(article_row.size()) + 1, Int(result.article_id));
+      if (Status s = update->Run(what); !s.ok()) return s;
+    }
+    StatusOr<Stmt> drop = Stmt::Prepare(db, "DELETE FROM claims WHERE article_id = ?");
+    if (!drop.ok()) return drop.status();
+    drop->Bind(1, Int(result.article_id));
+    if (Status s = drop->Run(what); !s.ok()) return s;
+  } else {
+    StatusOr<Stmt> insert =
+        Stmt::Prepare(db, "INSERT INTO articles (" + Join(kArticleColumns) + ") VALUES (" +
+                              Placeholders(kArticleColumns.size()) + ")");
+    if (!insert.ok()) return insert.status();
+    insert->BindRow(article_row);
+    if (Status s = insert->Run(what); !s.ok()) return s;
+    result.article_id = sqlite3_last_insert_rowid(db_.get());
+  }
+  StatusOr<Stmt> insert =
+      Stmt::Prepare(db, "INSERT INTO claims (article_id, " + Join(kClaimColumns) + ") VALUES (" +
+                            Placeholders(kClaimColumns.size() + 1) + ")");
+  if (!insert.ok()) return insert.status();
+  for (const Row& row : claim_rows) {
+    insert->Bind(1, Int(result.article_id));
+    insert->BindRow(row, 2);
+    if (Status s = insert->Run(what); !s.ok()) return s;
+    insert->Reset();
+  }
+  if (Status s = tx.Commit(); !s.ok()) return s;
+  result.changed = true;
+  return result;
+}
+
+StatusOr<std::vector<StoredClaim>> Store::LoadClaims() const {
+  const Db db{db_.get(), path_};
+  StatusOr<Stmt> q = Stmt::Prepare(db, "SELECT " + StoredClaimSelect() +
+                                           " FROM claims AS c JOIN articles AS a"
+                                           " ON a.id = c.article_id ORDER BY c.article_id, "
+                                           "c.ordinal");
+  if (!q.ok()) return q.status();
+  std::vector<StoredClaim> out;
+  for (;;) {
+    StatusOr<bool> more = q->Next("loading claims");
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    StatusOr<StoredClaim> sc = ReadStoredClaim(db, *q, 0);
+    if (!sc.ok()) return sc.status();
+    out.push_back(std::move(*sc));
+  }
+  return out;
+}
+
+Status Store::ReplaceFindings(const Findings& findings) {
+  const Db db{db_.get(), path_};
+  std::vector<FindingRow> conflicts, agreements;
+  std::set<std::string> seen;
+  for (size_t i = 0; i < findings.conflicts.size(); ++i) {
+    const Conflict& c = findings.conflicts[i];
+    if (c.id.empty() || !seen.insert(c.id).second)
+      return Status::InvalidArgument(path_ + ": conflict id '" + c.id + "' is empty or repeated");
+    if (!ValidDate(c.as_of.first) || !ValidDate(c.as_of.last))
+      return Status::InvalidArgument(path_ + ": conflict " + c.id + ": as-of date is no real day");
+    if (c.claims.size() != 2)
+      return Status::InvalidArgument(path_ + ": conflict " + c.id + " has " +
+                                     std::to_string(c.claims.size()) + " claims, not 2");
+    FindingRow r{c.id, KeyAndAsOf(static_cast<int64_t>(i), c.key, c.as_of), {}};
+    r.row.insert(r.row.end(), {Text(c.reason), c.severity, Text(Name(c.severity_unit))});
+    for (const StoredClaim& sc : c.claims) r.claim_ids.push_back(sc.id);
+    conflicts.push_back(std::move(r));
+  }
+  seen.clear();
+  for (size_t i = 0; i < findings.agreements.size(); ++i) {
+    const Agreement& a = findings.agreements[i];
+    if (a.id.empty() || !seen.insert(a.id).second)
+      return Status::InvalidArgument(path_ + ": agreement id '" + a.id + "' is empty or repeated");
+    if (!ValidDate(a.as_of.first) || !ValidDate(a.as_of.last))
+      return Status::InvalidArgument(path_ + ": agreement " + a.id + ": as-of date is no real day");
+    if (a.claims.size() < 2)
+      return Status::InvalidArgument(path_ + ": agreement " + a.id + " has fewer than 2 claims");
+    FindingRow r{a.id, KeyAndAsOf(static_cast<int64_t>(i), a.key, a.as_of), {}};
+    r.row.push_back(Text(a.reason));
+    for (const StoredClaim& sc : a.claims) r.claim_ids.push_back(sc.id);
+    agreements.push_back(std::move(r));
+  }
+  Transaction tx(db);
+  if (Status s = tx.Begin(); !s.ok()) return s;
+  if (Status s = ReplaceFindingRows(db, kConflictTable, conflicts); !s.ok()) return s;
+  if (Status s = ReplaceFindingRows(db, kAgreementTable, agreements); !s.ok()) return s;
+  return tx.Commit();
+}
+
+StatusOr<Findings> Store::LoadFindings() const {
+  const Db db{db_.get(), path_};
+  Findings out;
+  // Claims of one finding, in order.
+  auto load_claims = [&](Stmt& q, const std::string& id,
+                         std::vector<StoredClaim>* claims) -> Status {
+    q.Bind(1, Text(id));
+    for (;;) {
+      StatusOr<bool> more = q.Next("loading the claims of " + id);
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      StatusOr<StoredClaim> sc = ReadStoredClaim(db, q, 0);
+      if (!sc.ok()) return sc.status();
+      claims->push_back(std::move(*sc));
+    }
+    q.Reset();
+    return Status::Ok();
+  };
+  auto claims_query = [&](const FindingTable& t) {
+    return Stmt::Prepare(db, "SELECT " + StoredClaimSelect() + " FROM " + std::string(t.links) +
+                                 " AS l JOIN claims AS c ON c.id = l.claim_id JOIN articles AS a"
+                                 " ON a.id = c.article_id WHERE l." +
+                                 std::string(t.link_id) + " = ? ORDER BY l." +
+                                 std::string(t.link_pos));
+  };
+  {
+    StatusOr<Stmt> claims = claims_query(kConflictTable);
+    if (!claims.ok()) return claims.status();
+    StatusOr<Stmt> q =
+        Stmt::Prepare(db, "SELECT k.id, " + Join(kConflictTable.columns, "k.") +
+                              ", lr.verdict FROM conflicts AS k LEFT JOIN latest_reviews AS lr"
+                              " ON lr.conflict_id = k.id ORDER BY k.rank, k.id");
+    if (!q.ok()) return q.status();
+    const int width = 2 + static_cast<int>(kConflictTable.columns.size());
+    for (;;) {
+      StatusOr<bool> more = q->Next("loading conflicts");
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      Row row = q->Columns(0, width);
+      Cursor c(row, "conflicts row");
+      Conflict k;
+      k.id = c.Text();
+      KeyAndAsOfFromRow(c, &k.key, &k.as_of);
+      k.reason = c.Text();
+      k.severity = c.Real();
+      k.severity_unit = c.Enum(ParseSeverityUnit, SeverityUnit::kRatio);
+      k.status = std::holds_alternative<std::monostate>(row.back())
+                     ? ReviewStatus::kOpen
+                     : c.Enum(ParseReviewStatus, ReviewStatus::kOpen);
+      if (!c.ok()) return db.Corrupt(c.error() + " (conflict " + k.id + ")");
+      if (Status s = load_claims(*claims, k.id, &k.claims); !s.ok()) return s;
+      out.conflicts.push_back(std::move(k));
+    }
+  }
+  {
+    StatusOr<Stmt> claims = claims_query(kAgreementTable);
+    if (!claims.ok()) return claims.status();
+    StatusOr<Stmt> q = Stmt::Prepare(
+        db, "SELECT id, " + Join(kAgreementTable.columns) + " FROM agreements ORDER BY rank, id");
+    if (!q.ok()) return q.status();
+    const int width = 1 + static_cast<int>(kAgreementTable.columns.size());
+    for (;;) {
+      StatusOr<bool> more = q->Next("loading agreements");
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      Row row = q->Columns(0, width);
+      Cursor c(row, "agreements row");
+      Agreement a;
+      a.id = c.Text();
+      KeyAndAsOfFromRow(c, &a.key, &a.as_of);
+      a.reason = c.Text();
+      if (!c.ok()) return db.Corrupt(c.error() + " (agreement " + a.id + ")");
+      if (Status s = load_claims(*claims, a.id, &a.claims); !s.ok()) return s;
+      out.agreements.push_back(std::move(a));
+    }
+  }
+  return out;
+}
+
+Status Store::AddReview(std::string_view conflict_id, ReviewStatus verdict, std::string_view note,
+                        std::string_view reviewer, std::string_view reviewed_at_utc) {
+  const Db db{db_.get(), path_};
+  if (!IsUtcTimestamp(reviewed_at_utc)) {
+    return Status::InvalidArgument(path_ + ": review time '" + std::string(reviewed_at_utc) +
+                                   "' is not a UTC timestamp YYYY-MM-DDTHH:MM:SSZ");
+  }
+  Transaction tx(db);
+  if (Status s = tx.Begin(); !s.ok()) return s;
+  {
+    StatusOr<Stmt> q = Stmt::Prepare(db, "SELECT 1 FROM conflicts WHERE id = ?");
+    if (!q.ok()) return q.status();
+    q->Bind(1, Text(conflict_id));
+    StatusOr<bool> found = q->Next("looking up the conflict");
+    if (!found.ok()) return found.status();
+    if (!*found)
+      return Status::NotFound(path_ + ": no conflict " + std::string(conflict_id) + " is stored");
+  }
+  StatusOr<Stmt> insert =
+      Stmt::Prepare(db,
+                    "INSERT INTO reviews (conflict_id, verdict, note, reviewer, reviewed_at)"
+                    " VALUES (?, ?, ?, ?, ?)");
+  if (!insert.ok()) return insert.status();
+  insert->BindRow({Text(conflict_id), Text(Name(verdict)), TextOrNull(note), TextOrNull(reviewer),
+                   Text(reviewed_at_utc)});
+  if (Status s = insert->Run("adding a review"); !s.ok()) return s;
+  return tx.Commit();
+}
+
+}  // namespace newsrecon
