@@ -249,7 +249,7 @@ TEST_CASE("e2e: agreements between outlets are recorded") {
     std::set<std::string> want_files(want.at("files").begin(), want.at("files").end());
     const bool ok = std::includes(files.begin(), files.end(), want_files.begin(), want_files.end());
     if (ok) ++found;
-    MESSAGE((ok ? "agreement found: " : "agreement missing: ")
+    MESSAGE(std::string(ok ? "agreement found: " : "agreement missing: ")
             << key.entity << " / " << key.attribute << " / " << key.qualifier);
   }
   MESSAGE("agreements: " << found << " of " << fx.expected.at("agreements").size() << " found");
