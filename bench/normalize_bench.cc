@@ -118,4 +118,3 @@ BENCHMARK(BM_NormalizeArticleReused)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace newsrecon
-

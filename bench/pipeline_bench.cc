@@ -58,8 +58,7 @@ void BM_IngestCorpus(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
     const auto db = dir / "bench.db";
-    for (const char* suffix : {"", "-wal", "-shm"})
-      std::filesystem::remove(db.string() + suffix);
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
     state.ResumeTiming();
     StatusOr<Store> store = Store::Open(db.string());
     if (!store.ok()) {

@@ -17,7 +17,8 @@ using nlohmann::json;
 constexpr double kRelativeTolerance = 1e-3;
 
 bool Close(double a, double b) {
-  return std::fabs(a - b) <= kRelativeTolerance * std::max(1.0, std::max(std::fabs(a), std::fabs(b)));
+  return std::fabs(a - b) <=
+         kRelativeTolerance * std::max(1.0, std::max(std::fabs(a), std::fabs(b)));
 }
 
 std::string Describe(const Mention& m) {
@@ -42,11 +43,13 @@ std::vector<std::string> CompareValue(const json& e, const Mention& m) {
   std::vector<std::string> bad;
   auto want_str = [&](const char* field, const std::string& got) {
     if (e.contains(field) && e[field].get<std::string>() != got)
-      bad.push_back(std::string(field) + ": expected " + e[field].get<std::string>() + ", got " + got);
+      bad.push_back(std::string(field) + ": expected " + e[field].get<std::string>() + ", got " +
+                    got);
   };
   auto want_num = [&](const char* field, double got) {
     if (e.contains(field) && !Close(e[field].get<double>(), got))
-      bad.push_back(std::string(field) + ": expected " + e[field].dump() + ", got " + std::to_string(got));
+      bad.push_back(std::string(field) + ": expected " + e[field].dump() + ", got " +
+                    std::to_string(got));
   };
   want_str("hedge", std::string(Name(m.hedge)));
   if (const auto* d = std::get_if<DateValue>(&m.value)) {
@@ -60,7 +63,8 @@ std::vector<std::string> CompareValue(const json& e, const Mention& m) {
   } else {
     const auto& p = std::get<PercentValue>(m.value);
     want_num("percent", std::fabs(p.percent));
-    if (e.contains("points") && e["points"].get<bool>() != p.points) bad.push_back("points differs");
+    if (e.contains("points") && e["points"].get<bool>() != p.points)
+      bad.push_back("points differs");
   }
   return bad;
 }
@@ -115,7 +119,8 @@ StatusOr<CorpusReport> RunCorpus(std::string_view name, std::string_view text,
     std::string input = c.value("text", "");
     std::vector<Mention> found = finder(input, ref);
     if (!kinds.empty())
-      std::erase_if(found, [&](const Mention& m) { return !kinds.count(std::string(Name(m.kind))); });
+      std::erase_if(found,
+                    [&](const Mention& m) { return !kinds.count(std::string(Name(m.kind))); });
     std::vector<bool> used(found.size(), false);
     for (const json& e : c.value("expect", json::array())) {
       std::string kind = e.value("kind", "");

@@ -47,7 +47,7 @@ struct CorpusReport {
   };
   std::vector<std::pair<std::string, Counts>> by_kind;  // "date", "money", "percent", "all"
 
-  int failures() const;  // failed cases that are not known failures
+  int failures() const;         // failed cases that are not known failures
   std::string Summary() const;  // one line a kind: precision, recall, F1, value accuracy
 };
 

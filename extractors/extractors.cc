@@ -45,13 +45,14 @@ void MentionExtractor::SetHedge(std::string_view text, ByteSpan sentence, Mentio
     bool after;
   };
   static constexpr Option kMoneyOptions[] = {
-      {"about", Hedge::kAbout, false},          {"more_than", Hedge::kMoreThan, false},
-      {"up_to", Hedge::kUpTo, false},           {"after_more_than", Hedge::kMoreThan, true},
-      {"after_about", Hedge::kAbout, true},     {"after_up_to", Hedge::kUpTo, true},
+      {"about", Hedge::kAbout, false},      {"more_than", Hedge::kMoreThan, false},
+      {"up_to", Hedge::kUpTo, false},       {"after_more_than", Hedge::kMoreThan, true},
+      {"after_about", Hedge::kAbout, true}, {"after_up_to", Hedge::kUpTo, true},
   };
   static constexpr Option kDateOptions[] = {{"date_about", Hedge::kAbout, false}};
   const bool is_date = m->kind == MentionKind::kDate;
-  auto options = is_date ? std::span<const Option>(kDateOptions) : std::span<const Option>(kMoneyOptions);
+  auto options =
+      is_date ? std::span<const Option>(kDateOptions) : std::span<const Option>(kMoneyOptions);
   for (const Option& o : options) {
     std::optional<ByteSpan> hit =
         o.after ? hedges_.CuePrefix(o.cue, after) : hedges_.CueSuffix(o.cue, before);
@@ -63,13 +64,15 @@ void MentionExtractor::SetHedge(std::string_view text, ByteSpan sentence, Mentio
   }
 }
 
-std::vector<Mention> MentionExtractor::Find(std::string_view text, std::optional<CivilDate> reference,
+std::vector<Mention> MentionExtractor::Find(std::string_view text,
+                                            std::optional<CivilDate> reference,
                                             const std::vector<ByteSpan>& sentences) const {
   std::vector<Mention> all;
   for (const RuleSet* rules : {&dates_, &money_, &percent_}) {
     ExtractContext ctx{text, reference, &sentences, rules};
     std::vector<Mention> found = rules->FindAll(ctx);
-    all.insert(all.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    all.insert(all.end(), std::make_move_iterator(found.begin()),
+               std::make_move_iterator(found.end()));
   }
   std::sort(all.begin(), all.end(), [](const Mention& a, const Mention& b) {
     if (a.span.start != b.span.start) return a.span.start < b.span.start;

@@ -1,12 +1,11 @@
 // newsrecon: the command line (guide §5). Parses argv with CLI11, runs the
 // stages through pipeline/run, writes data to stdout and logs to stderr.
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -23,14 +22,14 @@ namespace {
 
 // Exit codes, in the sysexits tradition (documented in --help and README).
 enum ExitCode : int {
-  kExitOk = 0,            // everything read (or some sources failed, without --strict)
-  kExitPartial = 1,       // --strict and some document or source failed
-  kExitUsage = 64,        // EX_USAGE: bad flags or arguments
-  kExitDataErr = 65,      // EX_DATAERR: no input could be read (bad UTF-8, empty, bad manifest)
-  kExitNoInput = 66,      // EX_NOINPUT: a named file or database does not exist
-  kExitSoftware = 70,     // EX_SOFTWARE: an internal error (a rules file that does not load)
-  kExitCantCreate = 73,   // EX_CANTCREAT: the database cannot be created or written
-  kExitTempFail = 75,     // EX_TEMPFAIL: the database is busy; try again later
+  kExitOk = 0,           // everything read (or some sources failed, without --strict)
+  kExitPartial = 1,      // --strict and some document or source failed
+  kExitUsage = 64,       // EX_USAGE: bad flags or arguments
+  kExitDataErr = 65,     // EX_DATAERR: no input could be read (bad UTF-8, empty, bad manifest)
+  kExitNoInput = 66,     // EX_NOINPUT: a named file or database does not exist
+  kExitSoftware = 70,    // EX_SOFTWARE: an internal error (a rules file that does not load)
+  kExitCantCreate = 73,  // EX_CANTCREAT: the database cannot be created or written
+  kExitTempFail = 75,    // EX_TEMPFAIL: the database is busy; try again later
 };
 
 constexpr char kExitCodesHelp[] =
@@ -41,12 +40,17 @@ constexpr char kExitCodesHelp[] =
 
 int ExitFor(const Status& s) {
   switch (s.code()) {
-    case Status::Code::kNotFound: return kExitNoInput;
-    case Status::Code::kInvalidArgument: return kExitDataErr;
-    case Status::Code::kBusy: return kExitTempFail;
+    case Status::Code::kNotFound:
+      return kExitNoInput;
+    case Status::Code::kInvalidArgument:
+      return kExitDataErr;
+    case Status::Code::kBusy:
+      return kExitTempFail;
     case Status::Code::kIoError:
-    case Status::Code::kCorruption: return kExitCantCreate;
-    default: return kExitSoftware;
+    case Status::Code::kCorruption:
+      return kExitCantCreate;
+    default:
+      return kExitSoftware;
   }
 }
 
@@ -75,7 +79,8 @@ StatusOr<std::string> ReadInput(const std::string& path) {
     if (!in) return Status::IoError(path + ": cannot be read");
     bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
-  if (bytes.empty()) return Status::InvalidArgument((path == "-" ? "stdin" : path) + ": empty input");
+  if (bytes.empty())
+    return Status::InvalidArgument((path == "-" ? "stdin" : path) + ": empty input");
   return bytes;
 }
 
@@ -111,9 +116,9 @@ int RunExtract(const std::string& input, const std::string& published_text,
     const std::string_view sentence =
         std::string_view(*text).substr(c.sentence.start, c.sentence.size());
     if (format == "text") {
-      std::cout << Name(c.mention.kind) << "\t" << c.mention.span.start << "-"
-                << c.mention.span.end << "\t" << c.mention.text << "\t" << Name(c.mention.hedge)
-                << "\t" << (c.entity.empty() ? "-" : c.entity) << "\t"
+      std::cout << Name(c.mention.kind) << "\t" << c.mention.span.start << "-" << c.mention.span.end
+                << "\t" << c.mention.text << "\t" << Name(c.mention.hedge) << "\t"
+                << (c.entity.empty() ? "-" : c.entity) << "\t"
                 << (c.attribute.empty() ? "-" : c.attribute)
                 << (c.qualifier.empty() ? "" : " (" + c.qualifier + ")") << "\t"
                 << c.as_of.first.ToIso() << ".." << c.as_of.last.ToIso() << " "
@@ -190,9 +195,10 @@ int main(int argc, char** argv) {
       "ingest", "Load, parse, extract, store and reconcile articles from files or folders.");
   ingest->add_option("--db", db, "SQLite database file (created if missing)")
       ->capture_default_str();
-  ingest->add_option("paths", paths,
-                     "Files, or folders (with a manifest.json giving outlet, URL, title and "
-                     "publication date per file, or without: every .txt/.html in it)")
+  ingest
+      ->add_option("paths", paths,
+                   "Files, or folders (with a manifest.json giving outlet, URL, title and "
+                   "publication date per file, or without: every .txt/.html in it)")
       ->required();
   ingest->add_option("--published", published_text, "Publication date YYYY-MM-DD (single files)");
   ingest->add_option("--outlet", overrides.outlet, "Outlet name (single files)");
@@ -211,8 +217,8 @@ int main(int argc, char** argv) {
   extract->add_option("file", input, "Text file, or - for stdin")->capture_default_str();
 
   std::string url;
-  CLI::App* parse = app.add_subcommand(
-      "parse", "Print one HTML page's main text and metadata (no database).");
+  CLI::App* parse =
+      app.add_subcommand("parse", "Print one HTML page's main text and metadata (no database).");
   parse->add_option("--url", url, "The page's URL");
   parse->add_option("--format", format, "json (default) or text")
       ->check(CLI::IsMember({"json", "text"}));
@@ -237,7 +243,8 @@ int main(int argc, char** argv) {
     if (!error.ok()) return Fail(error);
     return RunIngest(db, paths, overrides, strict);
   }
-  if (extract->parsed()) return RunExtract(input, published_text, format.empty() ? "jsonl" : format);
+  if (extract->parsed())
+    return RunExtract(input, published_text, format.empty() ? "jsonl" : format);
   if (parse->parsed()) return RunParse(input, url, format.empty() ? "json" : format);
   if (report->parsed()) return RunReport(db, format.empty() ? "text" : format);
   return kExitUsage;

@@ -32,13 +32,13 @@ constexpr size_t kTriggerAfterBytes = 16;
 // Capitalised names printed as possessives are entities ("Nvidia's"), unless
 // the word is a date or a pronoun-like opener ("Monday's", "Today's").
 constexpr std::string_view kNotEntities[] = {
-    "January", "February", "March",   "April",    "May",       "June",    "July",
-    "August",  "September", "October", "November", "December",  "Monday",  "Tuesday",
-    "Wednesday", "Thursday", "Friday",  "Saturday", "Sunday",    "Today",   "Tomorrow",
-    "Yesterday", "This",    "That",    "It",       "Year",      "Week",    "Month",
-    "Day",     "Night",    "Company", "World",    "Nation",    "Country", "State",
-    "City",    "Group",    "Firm",    "Everyone", "Nobody",    "Who",     "What",
-    "The",     "Last"};
+    "January",   "February",  "March",   "April",    "May",      "June",    "July",
+    "August",    "September", "October", "November", "December", "Monday",  "Tuesday",
+    "Wednesday", "Thursday",  "Friday",  "Saturday", "Sunday",   "Today",   "Tomorrow",
+    "Yesterday", "This",      "That",    "It",       "Year",     "Week",    "Month",
+    "Day",       "Night",     "Company", "World",    "Nation",   "Country", "State",
+    "City",      "Group",     "Firm",    "Everyone", "Nobody",   "Who",     "What",
+    "The",       "Last"};
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -79,12 +79,24 @@ std::string TriggerFragment(std::string_view t) {
       continue;
     }
     switch (c) {
-      case '[': in_class = true; out += c; break;
-      case ' ': out += "[\\s-]+"; break;
-      case '-': out += "[\\s-]?"; break;
-      case '*': out += "\\w*"; break;
-      case '.': out += "\\."; break;
-      default: out += c;
+      case '[':
+        in_class = true;
+        out += c;
+        break;
+      case ' ':
+        out += "[\\s-]+";
+        break;
+      case '-':
+        out += "[\\s-]?";
+        break;
+      case '*':
+        out += "\\w*";
+        break;
+      case '.':
+        out += "\\.";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -209,7 +221,8 @@ Status Lexicons::ParseEntities(std::string_view text) {
       }
       continue;
     }
-    if (head.substr(0, 7) != "entity ") return Status::InvalidArgument(where + ": unknown statement");
+    if (head.substr(0, 7) != "entity ")
+      return Status::InvalidArgument(where + ": unknown statement");
     std::string canonical(Trim(head.substr(7)));
     if (canonical.empty() || aliases.empty())
       return Status::InvalidArgument(where + ": entity needs a name and aliases");
@@ -234,10 +247,9 @@ Status Lexicons::ParseEntities(std::string_view text) {
     return out.empty() ? std::string("[^\\s\\S]") : out;
   };
   // Possessive names: up to four capitalised words before "'s".
-  const std::string possessive =
-      "\\b([A-Z][A-Za-z0-9&.-]*(?:\\s[A-Z][A-Za-z0-9&.-]*){0,3})'s\\b";
-  const std::string pattern = "(?:(" + alternatives(cs) + ")|(?i:(" + alternatives(ci) + "))|" +
-                              possessive + ")";
+  const std::string possessive = "\\b([A-Z][A-Za-z0-9&.-]*(?:\\s[A-Z][A-Za-z0-9&.-]*){0,3})'s\\b";
+  const std::string pattern =
+      "(?:(" + alternatives(cs) + ")|(?i:(" + alternatives(ci) + "))|" + possessive + ")";
   entity_re = std::make_unique<RE2>(pattern, LongestMatch());
   names_re = std::make_unique<RE2>("(" + alternatives(cs) + ")", LongestMatch());
   if (!entity_re->ok())
@@ -277,7 +289,8 @@ Status Lexicons::ParseAttributes(std::string_view text) {
       }
     }
     if (words[0] == "attribute") {
-      if (words.size() < 3) return Status::InvalidArgument(where + ": attribute needs a name and kinds");
+      if (words.size() < 3)
+        return Status::InvalidArgument(where + ": attribute needs a name and kinds");
       AttributeDef def;
       def.name = std::string(words[1]);
       for (size_t i = 2; i < words.size(); ++i) {
@@ -291,7 +304,8 @@ Status Lexicons::ParseAttributes(std::string_view text) {
                      : w == "once"    ? &def.once
                      : w == "price"   ? &def.price
                                       : nullptr;
-        if (!flag) return Status::InvalidArgument(where + ": unknown flag '" + std::string(w) + "'");
+        if (!flag)
+          return Status::InvalidArgument(where + ": unknown flag '" + std::string(w) + "'");
         *flag = true;
       }
       if (Status s = Compile(&def.strong, strong, where); !s.ok()) return s;
@@ -337,7 +351,8 @@ Status Lexicons::Finish() {
     if (!list->re) return Status::Ok();
     std::string error;
     list->set_index = cue_set->Add(list->pattern, &error);
-    if (list->set_index < 0) return Status::InvalidArgument(std::string(kAttributesFile) + ": " + error);
+    if (list->set_index < 0)
+      return Status::InvalidArgument(std::string(kAttributesFile) + ": " + error);
     lists.push_back(list);
     return Status::Ok();
   };
@@ -360,7 +375,7 @@ namespace {
 // What attribution knows of one sentence: its entities and cue hits.
 struct SentenceInfo {
   ByteSpan span;
-  std::vector<EntityHit> entities;                 // in order, anaphors resolved
+  std::vector<EntityHit> entities;                       // in order, anaphors resolved
   std::map<const CueList*, std::vector<ByteSpan>> hits;  // cue list → matches
   const std::vector<ByteSpan>& Hits(const CueList& l) const {
     static const std::vector<ByteSpan> kNone;
@@ -484,9 +499,9 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions) {
       continue;
     }
     // A name inside a figure ("US$") is part of the figure.
-    auto overlapping = std::lower_bound(
-        mentions.begin(), mentions.end(), hit.span.start,
-        [](const Mention& m, size_t offset) { return m.span.end <= offset; });
+    auto overlapping =
+        std::lower_bound(mentions.begin(), mentions.end(), hit.span.start,
+                         [](const Mention& m, size_t offset) { return m.span.end <= offset; });
     if (overlapping != mentions.end() && overlapping->span.start < hit.span.end) continue;
     if (!hit.anaphor) {
       auto [it, inserted] = counts.try_emplace(hit.canonical, 0, hit.span.start);
@@ -570,10 +585,9 @@ std::optional<TriggerHit> ArticleAttribution::ChooseTrigger(const SentenceInfo& 
                                                             const Mention& m) const {
   // The hedge words stand just before the figure and are not triggers
   // ("up to 5%" is no price move "up").
-  const size_t hedge_start =
-      m.hedge_text.empty() || m.span.start < m.hedge_text.size() + 1
-          ? m.span.start
-          : m.span.start - m.hedge_text.size() - 1;
+  const size_t hedge_start = m.hedge_text.empty() || m.span.start < m.hedge_text.size() + 1
+                                 ? m.span.start
+                                 : m.span.start - m.hedge_text.size() - 1;
   std::optional<TriggerHit> best;
   auto better = [&](const TriggerHit& t) {
     if (!best) return true;
@@ -627,9 +641,8 @@ std::string ArticleAttribution::EntityFor(size_t sentence, ByteSpan anchor,
   if (attr && attr->pair) {
     std::vector<const EntityHit*> by_distance;
     for (const EntityHit& e : s.entities) by_distance.push_back(&e);
-    std::stable_sort(by_distance.begin(), by_distance.end(), [&](auto* a, auto* b) {
-      return Gap(a->span, anchor) < Gap(b->span, anchor);
-    });
+    std::stable_sort(by_distance.begin(), by_distance.end(),
+                     [&](auto* a, auto* b) { return Gap(a->span, anchor) < Gap(b->span, anchor); });
     std::vector<std::string> parties;
     for (const EntityHit* e : by_distance) {
       if (parties.size() < 2 &&
@@ -870,9 +883,9 @@ std::vector<Claim> ArticleAttribution::Run(const std::vector<Mention>& mentions)
         }
       }
       c.entity = EntityFor(index, anchor, attr, of_entity);
-      c.as_of = FigureAsOf(s, m, attr, trigger ? std::optional<ByteSpan>(trigger->span)
-                                               : std::nullopt,
-                           dates, &c.qualifier);
+      c.as_of =
+          FigureAsOf(s, m, attr, trigger ? std::optional<ByteSpan>(trigger->span) : std::nullopt,
+                     dates, &c.qualifier);
       claims.push_back(std::move(c));
     }
   }

@@ -49,8 +49,8 @@ std::optional<Mention> Number(const RuleMatch& m, const ExtractContext& ctx) {
   double value = m.Group("sign") == "-" ? -n->value : n->value;
   // "2019-20%": the digits before the dash belong to something else.
   size_t start = m.span().start;
-  if (start > 0 && (std::isalnum(static_cast<unsigned char>(ctx.text[start - 1])) ||
-                    ctx.text[start - 1] == '.'))
+  if (start > 0 &&
+      (std::isalnum(static_cast<unsigned char>(ctx.text[start - 1])) || ctx.text[start - 1] == '.'))
     return std::nullopt;
   return MakePercent(m, ctx, value, std::nullopt, n->resolution);
 }
@@ -73,7 +73,8 @@ std::optional<Mention> Range(const RuleMatch& m, const ExtractContext& ctx) {
 
 std::optional<Mention> Word(const RuleMatch& m, const ExtractContext& ctx) {
   std::string word = Lower(m.Group("num"));
-  if (word == "a hundred" || word == "one hundred") return MakePercent(m, ctx, 100, std::nullopt, 1);
+  if (word == "a hundred" || word == "one hundred")
+    return MakePercent(m, ctx, 100, std::nullopt, 1);
   auto n = ParseNumber(word);
   if (!n) return std::nullopt;
   return MakePercent(m, ctx, n->value, std::nullopt, 1);

@@ -56,7 +56,7 @@ CivilDate CivilDate::AddMonths(int months) const {
 }
 
 int CivilDate::IsoWeekday() const {
-  long z = DaysSinceEpoch();  // 1970-01-01 was a Thursday (4).
+  long z = DaysSinceEpoch();     // 1970-01-01 was a Thursday (4).
   long w = (z % 7 + 7 + 3) % 7;  // 0 = Monday
   return static_cast<int>(w) + 1;
 }

@@ -49,7 +49,7 @@ struct DateValue {
 };
 
 struct MoneyValue {
-  double amount = 0;     // in units of the currency: 850e9 for "$850 billion"
+  double amount = 0;  // in units of the currency: 850e9 for "$850 billion"
   // The upper end of a range ("$10-15 billion"): amount is then the lower end.
   std::optional<double> amount_high;
   std::string currency;  // ISO 4217: "USD", "EUR", "JPY", ...
@@ -60,18 +60,18 @@ struct MoneyValue {
 };
 
 struct PercentValue {
-  double percent = 0;  // 27 for "27%"; negative for falls ("fell 4%")
+  double percent = 0;                  // 27 for "27%"; negative for falls ("fell 4%")
   std::optional<double> percent_high;  // upper end of a range ("20-25%")
-  bool points = false;  // "percentage points", a difference of percentages
-  double resolution = 0;  // place value of the last digit printed: 1 for "27%"
+  bool points = false;                 // "percentage points", a difference of percentages
+  double resolution = 0;               // place value of the last digit printed: 1 for "27%"
 };
 
 using MentionValue = std::variant<DateValue, MoneyValue, PercentValue>;
 
 struct Mention {
   MentionKind kind = MentionKind::kDate;
-  ByteSpan span;      // the figure itself, without the hedge words
-  std::string text;   // the figure as printed
+  ByteSpan span;     // the figure itself, without the hedge words
+  std::string text;  // the figure as printed
   MentionValue value;
   Hedge hedge = Hedge::kExact;
   std::string hedge_text;  // the words that set the hedge ("nearly"), or ""
@@ -105,10 +105,10 @@ struct AsOf {
 
 struct Claim {
   Mention mention;
-  ByteSpan sentence;       // the sentence holding the mention, in Article::text
-  std::string entity;      // canonical name ("OpenAI"); "" when unknown
-  std::string attribute;   // lexicon name ("valuation", "investment", ...)
-  std::string qualifier;   // "", or a meaning-changing qualifier ("initial", "total")
+  ByteSpan sentence;      // the sentence holding the mention, in Article::text
+  std::string entity;     // canonical name ("OpenAI"); "" when unknown
+  std::string attribute;  // lexicon name ("valuation", "investment", ...)
+  std::string qualifier;  // "", or a meaning-changing qualifier ("initial", "total")
   AsOf as_of;
   ValueInterval interval;  // the value after hedge, for comparison
 };

@@ -42,10 +42,14 @@ ValueInterval RangeOrBand(double value, const std::optional<double>& high, doubl
 
 CivilDate Shift(const CivilDate& d, Granularity g, int units) {
   switch (g) {
-    case Granularity::kDay: return d.AddDays(units);
-    case Granularity::kMonth: return d.AddMonths(units);
-    case Granularity::kQuarter: return d.AddMonths(3 * units);
-    case Granularity::kYear: return d.AddMonths(12 * units);
+    case Granularity::kDay:
+      return d.AddDays(units);
+    case Granularity::kMonth:
+      return d.AddMonths(units);
+    case Granularity::kQuarter:
+      return d.AddMonths(3 * units);
+    case Granularity::kYear:
+      return d.AddMonths(12 * units);
   }
   return d;
 }

@@ -9,8 +9,9 @@ namespace {
 template <typename E, size_t N>
 using Table = std::array<std::pair<E, std::string_view>, N>;
 
-constexpr Table<MentionKind, 3> kKinds{{
-    {MentionKind::kDate, "date"}, {MentionKind::kMoney, "money"}, {MentionKind::kPercent, "percent"}}};
+constexpr Table<MentionKind, 3> kKinds{{{MentionKind::kDate, "date"},
+                                        {MentionKind::kMoney, "money"},
+                                        {MentionKind::kPercent, "percent"}}};
 constexpr Table<Hedge, 4> kHedges{{{Hedge::kExact, "exact"},
                                    {Hedge::kAbout, "about"},
                                    {Hedge::kMoreThan, "more_than"},

@@ -13,11 +13,11 @@
 
 namespace newsrecon {
 
-std::string_view Name(MentionKind v);      // "date", "money", "percent"
-std::string_view Name(Hedge v);            // "exact", "about", "more_than", "up_to"
-std::string_view Name(Granularity v);      // "day", "month", "quarter", "year"
-std::string_view Name(DateResolution v);   // "absolute", "relative"
-std::string_view Name(AsOfBasis v);        // "explicit", "event", "latest", "publication", "timeless"
+std::string_view Name(MentionKind v);     // "date", "money", "percent"
+std::string_view Name(Hedge v);           // "exact", "about", "more_than", "up_to"
+std::string_view Name(Granularity v);     // "day", "month", "quarter", "year"
+std::string_view Name(DateResolution v);  // "absolute", "relative"
+std::string_view Name(AsOfBasis v);  // "explicit", "event", "latest", "publication", "timeless"
 std::string_view Name(PublishedMethod v);  // "manifest", "command_line", "json_ld", ...
 std::string_view Name(SeverityUnit v);     // "ratio", "months"
 std::string_view Name(ReviewStatus v);     // "open", "confirmed", "dismissed", "needs-work"

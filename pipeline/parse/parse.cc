@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/core/utf8.h"
+
 namespace newsrecon {
 namespace {
 
@@ -75,43 +77,6 @@ std::string Collapse(std::string_view s) {
     }
   }
   return out;
-}
-
-// The offset of the first byte that does not start or continue a well-formed
-// UTF-8 sequence (no overlongs, surrogates or code points past U+10FFFF), or
-// nullopt. A local copy of what pipeline/core/utf8.h is to provide.
-std::optional<size_t> FirstInvalidUtf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-  size_t i = 0;
-  while (i < n) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
-    if (i + 1 >= n || p[i + 1] < lo || p[i + 1] > hi) return i;
-    for (size_t k = 2; k < len; ++k) {
-      if (i + k >= n || (p[i + k] & 0xC0) != 0x80) return i;
-    }
-    i += len;
-  }
-  return std::nullopt;
 }
 
 // ---------------------------------------------------------------------------
@@ -290,7 +255,7 @@ StatusOr<Article> ParsePlain(const RawDocument& doc, const MediaType& mt) {
     converted = std::move(utf8).value();
     bytes = converted;
     offset = 0;
-  } else if (std::optional<size_t> bad = FirstInvalidUtf8(bytes)) {
+  } else if (std::optional<size_t> bad = FindInvalidUtf8(bytes)) {
     return Status::InvalidArgument("invalid UTF-8 at byte " + std::to_string(*bad + offset));
   }
   if (Trim(bytes).empty()) return Status::InvalidArgument("empty document");
@@ -1196,7 +1161,7 @@ StatusOr<std::string> DecodeHtml(std::string_view bytes, const MediaType& mt) {
     charset = IcuCharsetName(CharsetFromMetaPrescan(bytes), /*from_meta=*/true);
     if (!charset.empty() && !IcuKnows(charset)) charset.clear();
   }
-  const bool valid_utf8 = !FirstInvalidUtf8(bytes).has_value();
+  const bool valid_utf8 = !FindInvalidUtf8(bytes).has_value();
   if (charset.empty()) charset = valid_utf8 ? "UTF-8" : "windows-1252";
   if (charset == "UTF-8" && valid_utf8) return std::string(bytes);
   return ToUtf8(bytes, charset, /*strict=*/false);

@@ -30,9 +30,11 @@
 // first <h1>), outlet (og:site_name, application-name, JSON-LD publisher),
 // canonical URL (<link rel=canonical>, og:url), language (<html lang>,
 // Content-Language, og:locale) and the publication date with the witness that
-// gave it, in this order: JSON-LD datePublished (kJsonLd), a meta tag such as
-// article:published_time or DC.date.issued (kMetaTag), a <time datetime>
-// marked as the publication time or else the first in the article
+// gave it, in this order: JSON-LD datePublished (kJsonLd; an Article type's
+// first), a meta tag such as article:published_time or DC.date.issued, or
+// microdata itemprop=datePublished content=… (kMetaTag), a <time datetime> or
+// hAtom <abbr class=published> marked as the publication time, else the first
+// <time> in the article, else the first outside page furniture
 // (kTimeElement), a /2026/04/27/ path in the URL (kUrl; plain text too).
 // Dates are read as written: the calendar date of an ISO 8601 date or
 // date-time, without time-zone shifts.

@@ -10,13 +10,12 @@
 #include <tuple>
 #include <utility>
 
+#include "pipeline/core/hash.h"
 #include "pipeline/reconcile/describe.h"
 
 namespace newsrecon {
 namespace {
 
-constexpr uint64_t kFnvOffset = 14695981039346656037ull;
-constexpr uint64_t kFnvPrime = 1099511628211ull;
 // Separators inside the hashed text, so that ("ab", "c") and ("a", "bc") differ.
 constexpr char kFieldSeparator = '\x1f';
 constexpr char kRecordSeparator = '\x1e';
@@ -88,14 +87,7 @@ std::string MakeId(char prefix, const ClaimKey& key, const Group& claims) {
   std::string text = key.entity + kFieldSeparator + key.attribute + kFieldSeparator +
                      key.qualifier + kRecordSeparator;
   for (const std::string& id : identities) text += id + kRecordSeparator;
-  uint64_t h = kFnvOffset;
-  for (unsigned char ch : text) {
-    h ^= ch;
-    h *= kFnvPrime;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return std::string(1, prefix) + std::string(buf, kIdHexDigits);
+  return std::string(1, prefix) + Fnv1aHex(text).substr(0, kIdHexDigits);
 }
 
 // Which basis says most about the time, for a window shared by several claims.

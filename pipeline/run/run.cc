@@ -61,9 +61,9 @@ StatusOr<IngestSummary> Ingest(const std::vector<std::string>& paths,
   summary.agreements = static_cast<int>(findings.agreements.size());
   if (Status s = store->ReplaceFindings(findings); !s.ok()) return s;
   log << "newsrecon: " << summary.documents - summary.documents_failed << " of "
-      << summary.documents << " documents read, " << summary.articles_changed
-      << " new or changed, " << summary.claims << " claims; " << summary.conflicts
-      << " conflicts, " << summary.agreements << " agreements in the store\n";
+      << summary.documents << " documents read, " << summary.articles_changed << " new or changed, "
+      << summary.claims << " claims; " << summary.conflicts << " conflicts, " << summary.agreements
+      << " agreements in the store\n";
   return summary;
 }
 

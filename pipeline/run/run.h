@@ -27,8 +27,8 @@ struct IngestSummary {
   int documents_failed = 0;  // documents that could not be read, parsed or extracted
   int articles_changed = 0;  // articles new or changed in the store
   int articles_unchanged = 0;
-  int claims = 0;            // claims of the documents read in this run
-  int conflicts = 0;         // conflicts in the store after reconciling
+  int claims = 0;     // claims of the documents read in this run
+  int conflicts = 0;  // conflicts in the store after reconciling
   int agreements = 0;
   bool AnyFailed() const { return sources_failed > 0 || documents_failed > 0; }
   bool NothingRead() const { return documents - documents_failed == 0; }

@@ -11,6 +11,7 @@
 
 #include "pipeline/core/civil_date.h"
 #include "pipeline/core/embedded.h"
+#include "pipeline/core/hash.h"
 #include "pipeline/core/names.h"
 
 namespace newsrecon {
@@ -771,18 +772,7 @@ bool IsUtcTimestamp(std::string_view t) {
 
 }  // namespace
 
-std::string ContentHash(std::string_view text) {
-  constexpr uint64_t kFnvOffset = 14695981039346656037ull;
-  constexpr uint64_t kFnvPrime = 1099511628211ull;
-  uint64_t h = kFnvOffset;
-  for (unsigned char ch : text) {
-    h ^= ch;
-    h *= kFnvPrime;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
+std::string ContentHash(std::string_view text) { return Fnv1aHex(text); }
 
 void Store::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 

@@ -20,7 +20,8 @@ std::string Quote(const std::filesystem::path& p) { return "'" + p.string() + "'
 TEST_CASE("cli: extract prints one JSON object a line with the contract's fields") {
   TempDir dir;
   const auto file = dir.Write(
-      "a.txt", "When the company was reorganized last October, its valuation was about $850 billion.");
+      "a.txt",
+      "When the company was reorganized last October, its valuation was about $850 billion.");
   CommandResult r = RunCommand(kBinary + " extract --published 2026-04-27 " + Quote(file));
   REQUIRE(r.exit_code == 0);
   std::istringstream lines(r.out);
@@ -45,9 +46,10 @@ TEST_CASE("cli: extract prints one JSON object a line with the contract's fields
       CHECK(j["hedge"] == "about");
       CHECK(j["attribute"] == "valuation");
       // Offsets are bytes into the input as given.
-      const std::string text = "When the company was reorganized last October, its valuation was about $850 billion.";
-      CHECK(text.substr(j["start"].get<size_t>(), j["end"].get<size_t>() - j["start"].get<size_t>()) ==
-            "$850 billion");
+      const std::string text =
+          "When the company was reorganized last October, its valuation was about $850 billion.";
+      CHECK(text.substr(j["start"].get<size_t>(),
+                        j["end"].get<size_t>() - j["start"].get<size_t>()) == "$850 billion");
     }
   }
   CHECK(dates == 1);
@@ -58,7 +60,9 @@ TEST_CASE("cli: extract keeps offsets into the original bytes when the text has 
   TempDir dir;
   // A narrow no-break space before "%" and curly quotes: the quote must come
   // back exactly as printed.
-  const std::string text = "Microsoft owned \xE2\x80\x9C" "approximately 27\xE2\x80\xAF%\xE2\x80\x9D of it.";
+  const std::string text =
+      "Microsoft owned \xE2\x80\x9C"
+      "approximately 27\xE2\x80\xAF%\xE2\x80\x9D of it.";
   const auto file = dir.Write("b.txt", text);
   CommandResult r = RunCommand(kBinary + " extract " + Quote(file));
   REQUIRE(r.exit_code == 0);
@@ -74,13 +78,15 @@ TEST_CASE("cli: bad input is a clear message and a non-zero exit") {
   TempDir dir;
   const std::string db = Quote(dir.path() / "x.db");
   SUBCASE("a missing file") {
-    CommandResult r = RunCommand(kBinary + " ingest --db " + db + " " + Quote(dir.path() / "nope.txt"));
+    CommandResult r =
+        RunCommand(kBinary + " ingest --db " + db + " " + Quote(dir.path() / "nope.txt"));
     CHECK(r.exit_code == 66);
     CHECK(r.err.find("nope.txt") != std::string::npos);
   }
   SUBCASE("invalid UTF-8") {
     const auto f = dir.Write("bad.txt", std::string("Revenue rose 5% in 2024 \xC3\x28 and more."));
-    CommandResult r = RunCommand(kBinary + " ingest --db " + db + " --published 2025-01-01 " + Quote(f));
+    CommandResult r =
+        RunCommand(kBinary + " ingest --db " + db + " --published 2025-01-01 " + Quote(f));
     CHECK(r.exit_code == 65);
     CHECK(r.err.find("bad.txt") != std::string::npos);
     CHECK(r.err.find("UTF-8") != std::string::npos);
@@ -98,14 +104,16 @@ TEST_CASE("cli: bad input is a clear message and a non-zero exit") {
     dir.Write("corpus/a.txt", "Shares rose 5% in 2024.");
     dir.Write("corpus/manifest.json",
               R"({"articles":[{"file":"a.txt","outlet":"X","published":"2026-13-45"}]})");
-    CommandResult r = RunCommand(kBinary + " ingest --db " + db + " " + Quote(dir.path() / "corpus"));
+    CommandResult r =
+        RunCommand(kBinary + " ingest --db " + db + " " + Quote(dir.path() / "corpus"));
     CHECK(r.exit_code != 0);
     CHECK(r.err.find("manifest") != std::string::npos);
     CHECK(r.err.find("2026-13-45") != std::string::npos);
   }
   SUBCASE("a bad --published") {
     const auto f = dir.Write("a.txt", "Shares rose 5%.");
-    CommandResult r = RunCommand(kBinary + " ingest --db " + db + " --published 27/04/2026 " + Quote(f));
+    CommandResult r =
+        RunCommand(kBinary + " ingest --db " + db + " --published 27/04/2026 " + Quote(f));
     CHECK(r.exit_code == 65);
     CHECK(r.err.find("27/04/2026") != std::string::npos);
   }
@@ -121,7 +129,8 @@ TEST_CASE("cli: bad input is a clear message and a non-zero exit") {
   SUBCASE("one bad file among good ones: the run goes on") {
     dir.Write("mixed/good.txt", "Acme's revenue rose to $5 billion in 2024.");
     dir.Write("mixed/bad.txt", std::string("\xFF\xFE broken"));
-    CommandResult r = RunCommand(kBinary + " ingest --db " + db + " " + Quote(dir.path() / "mixed"));
+    CommandResult r =
+        RunCommand(kBinary + " ingest --db " + db + " " + Quote(dir.path() / "mixed"));
     CHECK(r.exit_code == 0);
     CHECK(r.err.find("bad.txt") != std::string::npos);
     CommandResult strict =
@@ -164,7 +173,8 @@ TEST_CASE("cli: ingesting the corpus twice leaves the same database, and the rep
   REQUIRE(j.contains("agreements"));
   CHECK(!j["conflicts"].empty());
   for (const auto& c : j["conflicts"]) {
-    for (const char* key : {"id", "entity", "attribute", "as_of", "reason", "severity", "status", "claims"})
+    for (const char* key :
+         {"id", "entity", "attribute", "as_of", "reason", "severity", "status", "claims"})
       CHECK_MESSAGE(c.contains(key), key);
     CHECK(c["claims"].size() == 2);
     for (const auto& side : c["claims"]) {

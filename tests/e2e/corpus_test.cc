@@ -24,13 +24,6 @@ namespace {
 const std::filesystem::path kCorpus =
     std::filesystem::path(NEWSRECON_SOURCE_DIR) / "corpora/msft-openai-2026-04";
 
-std::string ReadFile(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // Where the n-th printing of `text` stands in a corpus file.
 std::optional<ByteSpan> Locate(const std::string& file, const std::string& text, int occurrence) {
   const std::string body = ReadFile(kCorpus / file);
@@ -152,7 +145,8 @@ TEST_CASE("e2e: the bundled corpus gives the claims read by hand") {
                            want.at("text").get<std::string>() + " #" +
                            std::to_string(want.value("occurrence", 1));
     std::vector<const StoredClaim*> got = Find(fx.claims, want);
-    const bool attributed = want.contains("attribute") && !want.at("attribute").get<std::string>().empty();
+    const bool attributed =
+        want.contains("attribute") && !want.at("attribute").get<std::string>().empty();
     if (attributed) ++expected_attributed;
     if (got.empty()) {
       MESSAGE("missing mention: " << id);

@@ -2,13 +2,14 @@
 // through mention finding and attribution against its reference date, and
 // every expectation must be met by a claim on the same figure. Loops with
 // CHECK and prints the case id, so one bad case hides no other.
+#include "extractors/attribution/attribution.h"
+
 #include <doctest/doctest.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "extractors/attribution/attribution.h"
 #include "extractors/extractors.h"
 #include "pipeline/core/names.h"
 
@@ -109,8 +110,9 @@ TEST_CASE("attribution lexicons: malformed statements are errors naming the line
   for (const auto& bad : kBad) {
     StatusOr<Attributor> a = Attributor::Parse(bad.entities, bad.attributes);
     CHECK_MESSAGE(!a.ok(), bad.attributes);
-    if (!a.ok()) CHECK_MESSAGE(a.status().message().find(bad.message) != std::string::npos,
-                               a.status().message());
+    if (!a.ok())
+      CHECK_MESSAGE(a.status().message().find(bad.message) != std::string::npos,
+                    a.status().message());
   }
 }
 

@@ -14,6 +14,7 @@
 
 #include "pipeline/core/embedded.h"
 #include "pipeline/core/names.h"
+#include "tests/testing/temp_dir.h"
 
 // Rows print as one per line in failure messages.
 namespace doctest {
@@ -32,31 +33,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh folder under the system temp dir, removed with its contents.
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "newsrecon_store_XXXXXX").string();
-    char* made = mkdtemp(tmpl.data());
-    REQUIRE(made != nullptr);
-    path_ = made;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string File(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
-
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+std::string ReadBytes(const std::string& path) { return ReadFile(path); }
 
 // A plain sqlite3 connection, as a researcher would open the file.
 class RawDb {

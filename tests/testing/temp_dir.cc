@@ -29,6 +29,13 @@ std::filesystem::path TempDir::Write(std::string_view name, std::string_view byt
   return p;
 }
 
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
 CommandResult RunCommand(const std::string& command) {
   TempDir scratch;
   const std::string out = (scratch.path() / "out").string();
@@ -36,14 +43,8 @@ CommandResult RunCommand(const std::string& command) {
   const int status = std::system((command + " >" + out + " 2>" + err).c_str());
   CommandResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  auto slurp = [](const std::string& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  };
-  r.out = slurp(out);
-  r.err = slurp(err);
+  r.out = ReadFile(out);
+  r.err = ReadFile(err);
   return r;
 }
 

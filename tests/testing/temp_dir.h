@@ -18,12 +18,17 @@ class TempDir {
   TempDir& operator=(const TempDir&) = delete;
 
   const std::filesystem::path& path() const { return path_; }
+  // path()/name as a string, for APIs that take file names.
+  std::string File(std::string_view name) const { return (path_ / name).string(); }
   // Writes `bytes` to path()/name (creating folders) and returns the full path.
   std::filesystem::path Write(std::string_view name, std::string_view bytes) const;
 
  private:
   std::filesystem::path path_;
 };
+
+// The whole file's bytes ("" when it cannot be read).
+std::string ReadFile(const std::filesystem::path& path);
 
 // Runs a shell command; returns its exit status and what it wrote to stdout
 // and stderr (for tests of the command line).
