@@ -133,7 +133,7 @@ enum class Where { kBefore, kAfter, kEither };
 // A list of cues compiled once; its index in the lexicons' RE2::Set.
 struct CueList {
   std::string pattern;      // the alternation, for the RE2::Set
-  std::unique_ptr<RE2> re;  // the same inside one capturing group, for positions
+  std::unique_ptr<RE2> re;  // the same, for positions (whole match only: RE2's fast path)
   int set_index = -1;
 };
 
@@ -197,7 +197,7 @@ Status Lexicons::Compile(CueList* list, const std::vector<std::string>& fragment
                          std::string_view where) {
   if (fragments.empty()) return Status::Ok();
   list->pattern = Alternation(fragments);
-  list->re = std::make_unique<RE2>("(" + list->pattern + ")", LongestMatch());
+  list->re = std::make_unique<RE2>(list->pattern, LongestMatch());
   if (!list->re->ok())
     return Status::InvalidArgument(std::string(where) + ": bad trigger: " + list->re->error());
   return Status::Ok();
@@ -546,23 +546,29 @@ const SentenceInfo& ArticleAttribution::Info(size_t index) {
   SentenceInfo info;
   info.span = sentences_[index];
   const std::string_view sentence = text_.substr(info.span.start, info.span.size());
-  for (const EntityHit& e : entities_) {
-    if (Contains(info.span, e.span) && !e.canonical.empty()) info.entities.push_back(e);
+  // Entities are in text order: start at the first that may lie inside.
+  auto e =
+      std::lower_bound(entities_.begin(), entities_.end(), info.span.start,
+                       [](const EntityHit& hit, size_t offset) { return hit.span.start < offset; });
+  for (; e != entities_.end() && e->span.start < info.span.end; ++e) {
+    if (Contains(info.span, e->span) && !e->canonical.empty()) info.entities.push_back(*e);
   }
   std::vector<int> present;
   lex_.cue_set->Match(re2::StringPiece(sentence.data(), sentence.size()), &present);
   for (int i : present) {
     const CueList* list = lex_.lists[static_cast<size_t>(i)];
-    re2::StringPiece input(sentence.data(), sentence.size());
     re2::StringPiece match;
-    while (RE2::FindAndConsume(&input, *list->re, &match)) {
+    const re2::StringPiece whole(sentence.data(), sentence.size());
+    size_t pos = 0;
+    while (pos <= whole.size() &&
+           list->re->Match(whole, pos, whole.size(), RE2::UNANCHORED, &match, 1)) {
+      const size_t at = static_cast<size_t>(match.data() - sentence.data());
       if (match.empty()) {
-        if (input.empty()) break;
-        input.remove_prefix(1);
+        pos = at + 1;
         continue;
       }
-      const size_t start = info.span.start + static_cast<size_t>(match.data() - sentence.data());
-      info.hits[list].push_back({start, start + match.size()});
+      info.hits[list].push_back({info.span.start + at, info.span.start + at + match.size()});
+      pos = at + match.size();
     }
   }
   return info_.emplace(index, std::move(info)).first->second;
