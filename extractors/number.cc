@@ -5,14 +5,10 @@
 #include <string>
 #include <utility>
 
+#include "pipeline/core/ascii.h"
+
 namespace newsrecon {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 constexpr std::array<std::pair<std::string_view, int>, 28> kWords{{
     {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
@@ -49,7 +45,7 @@ std::optional<ParsedNumber> ParseWords(const std::string& lower) {
 std::optional<ParsedNumber> ParseNumber(std::string_view text) {
   if (text.empty()) return std::nullopt;
   if (!std::isdigit(static_cast<unsigned char>(text[0])) && text[0] != '.')
-    return ParseWords(Lower(text));
+    return ParseWords(AsciiLower(text));
   double integer = 0;
   size_t i = 0;
   int group_digits = 0;
@@ -87,7 +83,7 @@ std::optional<ParsedNumber> ParseNumber(std::string_view text) {
 }
 
 std::optional<double> ParseScale(std::string_view text) {
-  std::string s = Lower(text);
+  std::string s = AsciiLower(text);
   if (s.empty()) return 1.0;
   if (s == "thousand" || s == "k") return 1e3;
   if (s == "lakh") return 1e5;
@@ -100,7 +96,7 @@ std::optional<double> ParseScale(std::string_view text) {
 }
 
 std::optional<int> ParseFractionDenominator(std::string_view text) {
-  std::string s = Lower(text);
+  std::string s = AsciiLower(text);
   if (!s.empty() && s.back() == 's') s.pop_back();
   static constexpr std::array<std::pair<std::string_view, int>, 9> kFractions{{
       {"half", 2},

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "pipeline/core/ascii.h"
 #include "pipeline/core/embedded.h"
 
 namespace newsrecon {
@@ -19,13 +20,6 @@ RE2::Options RuleOptions() {
   o.set_log_errors(false);
   o.set_max_mem(kScannerMaxMem);
   return o;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
 }
 
 // Replaces {NAME} with the macro's body; NAME is [A-Z_0-9]+ starting with a letter.
@@ -134,7 +128,7 @@ StatusOr<RuleSet> RuleSet::Parse(std::string_view file_name, std::string_view te
     std::string_view line = text.substr(pos, nl - pos);
     ++line_no;
     pos = nl + 1;
-    std::string_view trimmed = Trim(line);
+    std::string_view trimmed = TrimAsciiSpace(line);
     if (trimmed.empty() || trimmed.front() == '#') {
       if (pos > text.size()) break;
       continue;
@@ -156,26 +150,26 @@ StatusOr<RuleSet> RuleSet::Parse(std::string_view file_name, std::string_view te
   for (const auto& [line, stmt] : statements) {
     size_t eq = stmt.find(" = ");
     if (eq == std::string::npos) return error(line, "expected 'define|cue|rule NAME = PATTERN'");
-    std::string_view head = Trim(std::string_view(stmt).substr(0, eq));
-    std::string_view body = Trim(std::string_view(stmt).substr(eq + 3));
+    std::string_view head = TrimAsciiSpace(std::string_view(stmt).substr(0, eq));
+    std::string_view body = TrimAsciiSpace(std::string_view(stmt).substr(eq + 3));
     auto expanded = Expand(body, macros);
     if (!expanded.ok()) return error(line, expanded.status().message());
     if (head.rfind("define ", 0) == 0) {
-      macros[std::string(Trim(head.substr(7)))] = *expanded;
+      macros[std::string(TrimAsciiSpace(head.substr(7)))] = *expanded;
     } else if (head.rfind("cue ", 0) == 0) {
-      std::string name(Trim(head.substr(4)));
+      std::string name(TrimAsciiSpace(head.substr(4)));
       auto re = std::make_unique<RE2>(*expanded, RuleOptions());
       if (!re->ok()) return error(line, "cue " + name + ": " + re->error());
       auto suffix = std::make_unique<RE2>("(?:" + *expanded + ")\\s*$", RuleOptions());
       set.cues_[name] = std::move(re);
       set.suffix_cues_[name] = std::move(suffix);
     } else if (head.rfind("rule ", 0) == 0) {
-      std::string_view spec = Trim(head.substr(5));
+      std::string_view spec = TrimAsciiSpace(head.substr(5));
       size_t arrow = spec.find("->");
       if (arrow == std::string_view::npos) return error(line, "rule needs '-> production'");
       Rule rule;
-      rule.name = std::string(Trim(spec.substr(0, arrow)));
-      rule.production_name = std::string(Trim(spec.substr(arrow + 2)));
+      rule.name = std::string(TrimAsciiSpace(spec.substr(0, arrow)));
+      rule.production_name = std::string(TrimAsciiSpace(spec.substr(arrow + 2)));
       auto prod = productions.find(rule.production_name);
       if (prod == productions.end())
         return error(line,

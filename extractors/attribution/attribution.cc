@@ -10,6 +10,7 @@
 #include <set>
 #include <utility>
 
+#include "pipeline/core/ascii.h"
 #include "pipeline/core/embedded.h"
 
 namespace newsrecon {
@@ -40,24 +41,12 @@ constexpr std::string_view kNotEntities[] = {
     "City",      "Group",     "Firm",    "Everyone", "Nobody",   "Who",     "What",
     "The",       "Last"};
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   size_t start = 0;
   for (size_t i = 0; i <= s.size(); ++i) {
     if (i == s.size() || s[i] == sep) {
-      std::string_view part = Trim(s.substr(start, i - start));
+      std::string_view part = TrimAsciiSpace(s.substr(start, i - start));
       if (!part.empty()) out.push_back(part);
       start = i + 1;
     }
@@ -212,18 +201,18 @@ Status Lexicons::ParseEntities(std::string_view text) {
     const std::string where = std::string(kEntitiesFile) + ":" + std::to_string(line_no);
     const size_t eq = line.find('=');
     if (eq == std::string_view::npos) return Status::InvalidArgument(where + ": expected '='");
-    std::string_view head = Trim(line.substr(0, eq));
+    std::string_view head = TrimAsciiSpace(line.substr(0, eq));
     std::vector<std::string_view> aliases = SplitOn(line.substr(eq + 1), '|');
     if (head == "anaphor") {
       for (auto a : aliases) {
-        anaphors.insert(Lower(a));
+        anaphors.insert(AsciiLower(a));
         ci.push_back(std::string(a));
       }
       continue;
     }
     if (head.substr(0, 7) != "entity ")
       return Status::InvalidArgument(where + ": unknown statement");
-    std::string canonical(Trim(head.substr(7)));
+    std::string canonical(TrimAsciiSpace(head.substr(7)));
     if (canonical.empty() || aliases.empty())
       return Status::InvalidArgument(where + ": entity needs a name and aliases");
     for (auto a : aliases) {
@@ -231,7 +220,7 @@ Status Lexicons::ParseEntities(std::string_view text) {
         cs_aliases[std::string(a)] = canonical;
         cs.push_back(std::string(a));
       } else {
-        ci_aliases[Lower(a)] = canonical;
+        ci_aliases[AsciiLower(a)] = canonical;
         ci.push_back(std::string(a));
       }
     }
@@ -262,14 +251,14 @@ Status Lexicons::ParseAttributes(std::string_view text) {
   int line_no = 0;
   for (std::string_view raw : SplitOn(text, '\n')) {
     ++line_no;
-    std::string_view line = Trim(raw);
+    std::string_view line = TrimAsciiSpace(raw);
     if (line.empty() || line[0] == '#') continue;
     const std::string where = std::string(kAttributesFile) + ":" + std::to_string(line_no);
     if (line.substr(0, 9) == "stake_of ") {
       const size_t eq = line.find('=');
       auto it = eq == std::string_view::npos
                     ? attribute_index.end()
-                    : attribute_index.find(std::string(Trim(line.substr(eq + 1))));
+                    : attribute_index.find(std::string(TrimAsciiSpace(line.substr(eq + 1))));
       if (it == attribute_index.end())
         return Status::InvalidArgument(where + ": stake_of names no attribute defined above");
       stake_of = it->second;
@@ -469,7 +458,7 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions) {
     } else if (!anaphor.empty()) {
       hit.span = {static_cast<size_t>(anaphor.data() - text_.data()),
                   static_cast<size_t>(anaphor.data() - text_.data()) + anaphor.size()};
-      const std::string key = Lower(anaphor);
+      const std::string key = AsciiLower(anaphor);
       // "The Bank of England": a name that starts inside an anaphor wins.
       re2::StringPiece rest(anaphor.data() + 1, text_.size() - hit.span.start - 1);
       re2::StringPiece name;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "extractors/number.h"
+#include "pipeline/core/ascii.h"
 
 namespace newsrecon {
 namespace {
@@ -14,16 +15,10 @@ namespace {
 // date is still read as this year's: news announces the near future.
 constexpr int kNearFutureDays = 14;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 int MonthNumber(std::string_view name) {
   static constexpr std::array<std::string_view, 12> kPrefixes = {
       "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-  std::string lower = Lower(name.substr(0, 3));
+  std::string lower = AsciiLower(name.substr(0, 3));
   for (size_t i = 0; i < kPrefixes.size(); ++i)
     if (lower == kPrefixes[i]) return static_cast<int>(i) + 1;
   return 0;
@@ -57,7 +52,7 @@ constexpr std::array<PartRange, 7> kParts{{
 }};
 
 const PartRange* FindPart(std::string_view text) {
-  std::string p = Lower(text);
+  std::string p = AsciiLower(text);
   if (p.rfind("the ", 0) == 0) p = p.substr(4);
   std::string_view name;
   if (p == "early")
@@ -142,7 +137,7 @@ int ResolveMonthYear(int month, const CivilDate& ref, Direction d) {
 }
 
 std::optional<int> RelativeYearOffset(std::string_view text) {
-  std::string t = Lower(text);
+  std::string t = AsciiLower(text);
   if (t == "this year" || t == "the year") return 0;
   if (t == "last year" || t == "the previous year") return -1;
   if (t == "next year" || t == "the following year") return 1;
@@ -250,7 +245,7 @@ std::optional<Mention> PartRelYear(const RuleMatch& m, const ExtractContext& ctx
 std::optional<Mention> RelMonth(const RuleMatch& m, const ExtractContext& ctx) {
   if (!ctx.reference) return std::nullopt;
   int mo = MonthNumber(m.Group("month"));
-  std::string rel = Lower(m.Group("rel"));
+  std::string rel = AsciiLower(m.Group("rel"));
   Direction d = Direction::kThisYear;
   if (rel == "last" || rel == "past" || rel == "previous") d = Direction::kPastStrict;
   if (rel == "next" || rel == "coming") d = Direction::kFutureStrict;
@@ -267,7 +262,7 @@ std::optional<Mention> MonthRelYear(const RuleMatch& m, const ExtractContext& ct
 std::optional<Mention> RelUnit(const RuleMatch& m, const ExtractContext& ctx) {
   if (!ctx.reference) return std::nullopt;
   const CivilDate& ref = *ctx.reference;
-  std::string rel = Lower(m.Group("rel")), unit = Lower(m.Group("unit"));
+  std::string rel = AsciiLower(m.Group("rel")), unit = AsciiLower(m.Group("unit"));
   int offset = rel == "last" ? -1 : rel == "next" ? 1 : 0;
   if (unit == "year") return WholeYear(m, ctx, ref.year + offset, true);
   if (unit == "month") {
@@ -288,7 +283,7 @@ std::optional<Mention> RelUnit(const RuleMatch& m, const ExtractContext& ctx) {
 std::optional<Mention> EarlierLater(const RuleMatch& m, const ExtractContext& ctx) {
   if (!ctx.reference) return std::nullopt;
   const CivilDate& ref = *ctx.reference;
-  std::string unit = Lower(m.Group("unit"));
+  std::string unit = AsciiLower(m.Group("unit"));
   CivilDate first, last;
   Granularity g = Granularity::kDay;
   if (unit == "year") {
@@ -298,7 +293,7 @@ std::optional<Mention> EarlierLater(const RuleMatch& m, const ExtractContext& ct
   } else {
     first = ref.AddDays(1 - ref.IsoWeekday()), last = first.AddDays(6);
   }
-  bool earlier = Lower(m.Group("side")) == "earlier";
+  bool earlier = AsciiLower(m.Group("side")) == "earlier";
   if (earlier)
     last = ref;
   else
@@ -311,8 +306,8 @@ std::optional<Mention> Quarter(const RuleMatch& m, const ExtractContext& ctx) {
   if (m.Has("q")) {
     q = Digits(m.Group("q"));
   } else {
-    char c = static_cast<char>(std::tolower(static_cast<unsigned char>(m.Group("qword")[0])));
-    q = c == 'f'   ? (Lower(m.Group("qword")).rfind("fo", 0) == 0 ? 4 : 1)
+    char c = AsciiLower(m.Group("qword")[0]);
+    q = c == 'f'   ? (AsciiLower(m.Group("qword")).rfind("fo", 0) == 0 ? 4 : 1)
         : c == 's' ? 2
         : c == 't' ? 3
                    : Digits(m.Group("qword"));
@@ -333,7 +328,7 @@ std::optional<Mention> Quarter(const RuleMatch& m, const ExtractContext& ctx) {
 }
 
 std::optional<Mention> HalfYear(const RuleMatch& m, const ExtractContext& ctx) {
-  int h = m.Has("h") ? Digits(m.Group("h")) : (Lower(m.Group("hword")) == "first" ? 1 : 2);
+  int h = m.Has("h") ? Digits(m.Group("h")) : (AsciiLower(m.Group("hword")) == "first" ? 1 : 2);
   int year = Digits(m.Group("year"));
   return MakeDate(m, ctx, FirstDayOfMonth(year, h == 1 ? 1 : 7),
                   LastDayOfMonth(year, h == 1 ? 6 : 12), Granularity::kMonth, false,
@@ -373,7 +368,7 @@ std::optional<Mention> Year(const RuleMatch& m, const ExtractContext& ctx) {
       " people",    " percent",  " per cent", " units", " votes", " jobs",
       " employees", " cases",    " points",   " pts",   " homes", " households",
       " students",  " patients", " deaths",   " troops"};
-  std::string next = Lower(after.substr(0, 16));
+  std::string next = AsciiLower(after.substr(0, 16));
   for (std::string_view noun : kCountNouns)
     if (next.rfind(noun, 0) == 0 && (next.size() == noun.size() ||
                                      !std::isalpha(static_cast<unsigned char>(next[noun.size()]))))
@@ -405,7 +400,7 @@ std::optional<Mention> Decade(const RuleMatch& m, const ExtractContext& ctx) {
 
 std::optional<Mention> BareMonth(const RuleMatch& m, const ExtractContext& ctx) {
   int mo = MonthNumber(m.Group("month"));
-  std::string prep = Lower(m.Group("prep"));
+  std::string prep = AsciiLower(m.Group("prep"));
   if (mo == 0 || !ctx.reference) return std::nullopt;
   // "since March" and "after March" look back; the rest follow the sentence's tense.
   Direction d = (prep == "since" || prep == "last")
@@ -420,12 +415,12 @@ std::optional<Mention> Weekday(const RuleMatch& m, const ExtractContext& ctx) {
   if (!ctx.reference) return std::nullopt;
   static constexpr std::array<std::string_view, 7> kDays = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-  std::string name = Lower(m.Group("weekday"));
+  std::string name = AsciiLower(m.Group("weekday"));
   int target = 0;
   for (size_t i = 0; i < kDays.size(); ++i)
     if (kDays[i] == name) target = static_cast<int>(i) + 1;
   const CivilDate& ref = *ctx.reference;
-  std::string rel = Lower(m.Group("rel"));
+  std::string rel = AsciiLower(m.Group("rel"));
   int back = (ref.IsoWeekday() - target + 7) % 7;   // days since the most recent
   int ahead = (target - ref.IsoWeekday() + 7) % 7;  // days to the next
   CivilDate day;
@@ -443,7 +438,7 @@ std::optional<Mention> Weekday(const RuleMatch& m, const ExtractContext& ctx) {
 
 std::optional<Mention> Deictic(const RuleMatch& m, const ExtractContext& ctx) {
   if (!ctx.reference) return std::nullopt;
-  std::string w = Lower(m.Group("word"));
+  std::string w = AsciiLower(m.Group("word"));
   long offset = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
   CivilDate d = ctx.reference->AddDays(offset);
   return MakeDate(m, ctx, d, d, Granularity::kDay, true);
@@ -451,7 +446,7 @@ std::optional<Mention> Deictic(const RuleMatch& m, const ExtractContext& ctx) {
 
 std::optional<Mention> Ago(const RuleMatch& m, const ExtractContext& ctx) {
   if (!ctx.reference) return std::nullopt;
-  std::string count = Lower(m.Group("count"));
+  std::string count = AsciiLower(m.Group("count"));
   int n = 0;
   if (count == "a couple of")
     n = 2;
@@ -459,7 +454,7 @@ std::optional<Mention> Ago(const RuleMatch& m, const ExtractContext& ctx) {
     n = static_cast<int>(parsed->value);
   else
     return std::nullopt;  // "several", "a few": too vague to place
-  std::string unit = Lower(m.Group("unit"));
+  std::string unit = AsciiLower(m.Group("unit"));
   const CivilDate& ref = *ctx.reference;
   if (unit.rfind("day", 0) == 0) {
     CivilDate d = ref.AddDays(-n);

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "extractors/number.h"
+#include "pipeline/core/ascii.h"
 
 namespace newsrecon {
 namespace {
@@ -14,7 +15,7 @@ std::string Canonical(std::string_view s) {
   std::string out;
   for (char c : s) {
     if (c == ' ' || c == '.') continue;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out += AsciiLower(c);
   }
   if (out.size() > 1 && out.back() == 's' && out != "rs" && out != "reais") out.pop_back();
   return out;

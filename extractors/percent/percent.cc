@@ -5,6 +5,7 @@
 #include <string>
 
 #include "extractors/number.h"
+#include "pipeline/core/ascii.h"
 
 namespace newsrecon {
 namespace {
@@ -12,12 +13,6 @@ namespace {
 // Fractions in words are as precise as a whole percent: "one-third" is read
 // as 33.3 ± 0.5, close enough to "33%" and apart from "30%".
 constexpr double kFractionResolution = 1.0;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 Mention MakePercent(const RuleMatch& m, const ExtractContext& ctx, double percent,
                     std::optional<double> high, double resolution, bool points = false) {
@@ -40,7 +35,7 @@ std::string WordBefore(std::string_view text, size_t pos) {
   while (end > 0 && text[end - 1] == ' ') --end;
   size_t start = end;
   while (start > 0 && std::isalpha(static_cast<unsigned char>(text[start - 1]))) --start;
-  return Lower(text.substr(start, end - start));
+  return AsciiLower(text.substr(start, end - start));
 }
 
 std::optional<Mention> Number(const RuleMatch& m, const ExtractContext& ctx) {
@@ -58,7 +53,7 @@ std::optional<Mention> Number(const RuleMatch& m, const ExtractContext& ctx) {
 std::optional<Mention> Points(const RuleMatch& m, const ExtractContext& ctx) {
   auto n = ParseNumber(m.Group("num"));
   if (!n) return std::nullopt;
-  std::string text = Lower(ctx.text.substr(m.span().start, m.span().size()));
+  std::string text = AsciiLower(ctx.text.substr(m.span().start, m.span().size()));
   bool basis = text.find("basis") != std::string::npos || text.find("bps") != std::string::npos;
   double scale = basis ? 0.01 : 1.0;  // a basis point is a hundredth of a point
   return MakePercent(m, ctx, n->value * scale, std::nullopt, n->resolution * scale, true);
@@ -72,7 +67,7 @@ std::optional<Mention> Range(const RuleMatch& m, const ExtractContext& ctx) {
 }
 
 std::optional<Mention> Word(const RuleMatch& m, const ExtractContext& ctx) {
-  std::string word = Lower(m.Group("num"));
+  std::string word = AsciiLower(m.Group("num"));
   if (word == "a hundred" || word == "one hundred")
     return MakePercent(m, ctx, 100, std::nullopt, 1);
   auto n = ParseNumber(word);
@@ -81,7 +76,7 @@ std::optional<Mention> Word(const RuleMatch& m, const ExtractContext& ctx) {
 }
 
 std::optional<Mention> Fraction(const RuleMatch& m, const ExtractContext& ctx) {
-  std::string text = Lower(m.Group("m"));
+  std::string text = AsciiLower(m.Group("m"));
   for (char& c : text)
     if (c == '-') c = ' ';
   double numerator = 1;
@@ -109,8 +104,8 @@ std::optional<Mention> Fraction(const RuleMatch& m, const ExtractContext& ctx) {
 }
 
 std::optional<Mention> OneInN(const RuleMatch& m, const ExtractContext& ctx) {
-  auto a = ParseNumber(Lower(m.Group("a")));
-  std::string b_text = Lower(m.Group("b"));
+  auto a = ParseNumber(AsciiLower(m.Group("a")));
+  std::string b_text = AsciiLower(m.Group("b"));
   auto b = b_text == "a hundred" ? std::optional<ParsedNumber>(ParsedNumber{100, 1})
                                  : ParseNumber(b_text);
   if (!a || !b || b->value < 2 || a->value >= b->value) return std::nullopt;

@@ -10,21 +10,13 @@
 #include <system_error>
 #include <utility>
 
+#include "pipeline/core/ascii.h"
+
 namespace newsrecon {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (AsciiLower(text[i]) != prefix[i]) return false;
-  }
-  return true;
-}
 
 std::string LowerExtension(const fs::path& p) {
   std::string ext = p.extension().string();
@@ -214,7 +206,8 @@ std::string SniffContentType(std::string_view bytes) {
     ++i;
   }
   bytes.remove_prefix(i);
-  if (StartsWithIgnoreCase(bytes, "<!doctype html") || StartsWithIgnoreCase(bytes, "<html")) {
+  if (StartsWithIgnoreAsciiCase(bytes, "<!doctype html") ||
+      StartsWithIgnoreAsciiCase(bytes, "<html")) {
     return "text/html";
   }
   return "text/plain";

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/core/ascii.h"
 #include "pipeline/core/utf8.h"
 
 namespace newsrecon {
@@ -26,41 +27,8 @@ using nlohmann::json;
 // ---------------------------------------------------------------------------
 // Small text helpers (ASCII only; everything else passes through).
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
-
-// Finds `needle` (lowercase) in `hay`, ignoring ASCII case.
-size_t FindIgnoreCase(std::string_view hay, std::string_view needle, size_t from = 0) {
-  if (needle.size() > hay.size()) return std::string_view::npos;
-  for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
-    size_t j = 0;
-    while (j < needle.size() && Lower(hay[i + j]) == needle[j]) ++j;
-    if (j == needle.size()) return i;
-  }
-  return std::string_view::npos;
-}
-
-std::string LowerCopy(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
 
 // Collapses runs of ASCII whitespace to one space and trims.
 std::string Collapse(std::string_view s) {
@@ -68,7 +36,7 @@ std::string Collapse(std::string_view s) {
   out.reserve(s.size());
   bool space = false;
   for (char c : s) {
-    if (IsSpace(c)) {
+    if (IsAsciiSpace(c)) {
       space = !out.empty();
     } else {
       if (space) out += ' ';
@@ -96,7 +64,7 @@ int MonthFromName(std::string_view s) {
   static constexpr std::array<std::string_view, 12> kMonths = {
       "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
   for (size_t m = 0; m < kMonths.size(); ++m) {
-    if (EqualsIgnoreCase(s, kMonths[m])) return static_cast<int>(m) + 1;
+    if (EqualsIgnoreAsciiCase(s, kMonths[m])) return static_cast<int>(m) + 1;
   }
   return 0;
 }
@@ -112,13 +80,13 @@ struct MediaType {
 MediaType ParseMediaType(std::string_view content_type) {
   MediaType mt;
   size_t semi = content_type.find(';');
-  mt.type = LowerCopy(Trim(content_type.substr(0, semi)));
-  size_t at = FindIgnoreCase(content_type, "charset=");
+  mt.type = AsciiLower(TrimAsciiSpace(content_type.substr(0, semi)));
+  size_t at = FindIgnoreAsciiCase(content_type, "charset=");
   if (at != std::string_view::npos) {
     std::string_view v = content_type.substr(at + 8);
-    v = Trim(v.substr(0, v.find(';')));
+    v = TrimAsciiSpace(v.substr(0, v.find(';')));
     if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'')) v = v.substr(1, v.size() - 2);
-    mt.charset = std::string(Trim(v));
+    mt.charset = std::string(TrimAsciiSpace(v));
   }
   return mt;
 }
@@ -128,7 +96,7 @@ MediaType ParseMediaType(std::string_view content_type) {
 // ASCII are read as windows-1252, as every browser does). A <meta> that says
 // UTF-16 is read as UTF-8: bytes that could carry such a tag are ASCII-based.
 std::string IcuCharsetName(std::string_view label, bool from_meta) {
-  std::string l = LowerCopy(Trim(label));
+  std::string l = AsciiLower(TrimAsciiSpace(label));
   if (l.empty()) return "";
   if (l == "utf-8" || l == "utf8" || l == "unicode-1-1-utf-8" || l == "x-unicode20utf8") {
     return "UTF-8";
@@ -206,21 +174,21 @@ StatusOr<std::string> ToUtf8(std::string_view bytes, const std::string& charset,
 std::string CharsetFromMetaPrescan(std::string_view bytes) {
   constexpr size_t kPrescanBytes = 16 << 10;
   std::string_view head = bytes.substr(0, kPrescanBytes);
-  for (size_t at = FindIgnoreCase(head, "<meta"); at != std::string_view::npos;
-       at = FindIgnoreCase(head, "<meta", at + 5)) {
+  for (size_t at = FindIgnoreAsciiCase(head, "<meta"); at != std::string_view::npos;
+       at = FindIgnoreAsciiCase(head, "<meta", at + 5)) {
     size_t end = head.find('>', at);
     std::string_view tag =
         head.substr(at, end == std::string_view::npos ? head.size() - at : end - at);
-    size_t cs = FindIgnoreCase(tag, "charset");
+    size_t cs = FindIgnoreAsciiCase(tag, "charset");
     if (cs == std::string_view::npos) continue;
     size_t i = cs + 7;
-    while (i < tag.size() && IsSpace(tag[i])) ++i;
+    while (i < tag.size() && IsAsciiSpace(tag[i])) ++i;
     if (i >= tag.size() || tag[i] != '=') continue;
     ++i;
-    while (i < tag.size() && (IsSpace(tag[i]) || tag[i] == '"' || tag[i] == '\'')) ++i;
+    while (i < tag.size() && (IsAsciiSpace(tag[i]) || tag[i] == '"' || tag[i] == '\'')) ++i;
     size_t j = i;
-    while (j < tag.size() && !IsSpace(tag[j]) && tag[j] != '"' && tag[j] != '\'' && tag[j] != ';' &&
-           tag[j] != '/' && tag[j] != '>') {
+    while (j < tag.size() && !IsAsciiSpace(tag[j]) && tag[j] != '"' && tag[j] != '\'' &&
+           tag[j] != ';' && tag[j] != '/' && tag[j] != '>') {
       ++j;
     }
     if (j > i) return std::string(tag.substr(i, j - i));
@@ -258,7 +226,7 @@ StatusOr<Article> ParsePlain(const RawDocument& doc, const MediaType& mt) {
   } else if (std::optional<size_t> bad = FindInvalidUtf8(bytes)) {
     return Status::InvalidArgument("invalid UTF-8 at byte " + std::to_string(*bad + offset));
   }
-  if (Trim(bytes).empty()) return Status::InvalidArgument("empty document");
+  if (TrimAsciiSpace(bytes).empty()) return Status::InvalidArgument("empty document");
 
   Article article;
   article.meta = doc.meta;
@@ -294,10 +262,10 @@ bool HasAttr(const GumboElement& el, const char* name) {
 bool HasToken(std::string_view list, std::string_view token) {
   size_t i = 0;
   while (i < list.size()) {
-    while (i < list.size() && IsSpace(list[i])) ++i;
+    while (i < list.size() && IsAsciiSpace(list[i])) ++i;
     size_t j = i;
-    while (j < list.size() && !IsSpace(list[j])) ++j;
-    if (j > i && EqualsIgnoreCase(list.substr(i, j - i), token)) return true;
+    while (j < list.size() && !IsAsciiSpace(list[j])) ++j;
+    if (j > i && EqualsIgnoreAsciiCase(list.substr(i, j - i), token)) return true;
     i = j;
   }
   return false;
@@ -358,7 +326,7 @@ bool NameSaysBoilerplate(std::string_view name) {
     if (boundary && finish() < 0) return false;
     if (IsAlpha(c)) {
       if (len < sizeof word) {
-        word[len++] = Lower(c);
+        word[len++] = AsciiLower(c);
       } else {
         overflow = true;
       }
@@ -379,9 +347,9 @@ bool ClassOrIdSaysBoilerplate(const GumboElement& el) {
     }
     size_t k = 0;
     while (k < v.size()) {
-      while (k < v.size() && IsSpace(v[k])) ++k;
+      while (k < v.size() && IsAsciiSpace(v[k])) ++k;
       size_t j = k;
-      while (j < v.size() && !IsSpace(v[j])) ++j;
+      while (j < v.size() && !IsAsciiSpace(v[j])) ++j;
       if (j > k && NameSaysBoilerplate(v.substr(k, j - k))) return true;
       k = j;
     }
@@ -391,21 +359,21 @@ bool ClassOrIdSaysBoilerplate(const GumboElement& el) {
 
 // True when a style attribute sets `property` to `value` ("display : none").
 bool StyleSays(std::string_view style, std::string_view property, std::string_view value) {
-  for (size_t at = FindIgnoreCase(style, property); at != std::string_view::npos;
-       at = FindIgnoreCase(style, property, at + 1)) {
+  for (size_t at = FindIgnoreAsciiCase(style, property); at != std::string_view::npos;
+       at = FindIgnoreAsciiCase(style, property, at + 1)) {
     size_t i = at + property.size();
-    while (i < style.size() && IsSpace(style[i])) ++i;
+    while (i < style.size() && IsAsciiSpace(style[i])) ++i;
     if (i >= style.size() || style[i] != ':') continue;
     ++i;
-    while (i < style.size() && IsSpace(style[i])) ++i;
-    if (FindIgnoreCase(style.substr(i, value.size()), value) == 0) return true;
+    while (i < style.size() && IsAsciiSpace(style[i])) ++i;
+    if (FindIgnoreAsciiCase(style.substr(i, value.size()), value) == 0) return true;
   }
   return false;
 }
 
 bool IsHidden(const GumboElement& el) {
   if (HasAttr(el, "hidden")) return true;
-  if (EqualsIgnoreCase(AttrValue(el, "aria-hidden"), "true")) return true;
+  if (EqualsIgnoreAsciiCase(AttrValue(el, "aria-hidden"), "true")) return true;
   std::string_view style = AttrValue(el, "style");
   return StyleSays(style, "display", "none") || StyleSays(style, "visibility", "hidden");
 }
@@ -483,9 +451,9 @@ bool IsSkipped(const GumboNode* node, bool lenient) {
   }
   std::string_view role = AttrValue(el, "role");
   if (!role.empty() &&
-      (EqualsIgnoreCase(role, "navigation") || EqualsIgnoreCase(role, "contentinfo") ||
-       EqualsIgnoreCase(role, "complementary") || EqualsIgnoreCase(role, "banner") ||
-       EqualsIgnoreCase(role, "dialog"))) {
+      (EqualsIgnoreAsciiCase(role, "navigation") || EqualsIgnoreAsciiCase(role, "contentinfo") ||
+       EqualsIgnoreAsciiCase(role, "complementary") || EqualsIgnoreAsciiCase(role, "banner") ||
+       EqualsIgnoreAsciiCase(role, "dialog"))) {
     return true;
   }
   if (IsItemPropArticleBody(el)) return false;
@@ -628,7 +596,7 @@ std::string_view FirstTextChild(const GumboNode* node) {
 
 size_t NonSpaceBytes(std::string_view s) {
   size_t n = 0;
-  for (char c : s) n += !IsSpace(c);
+  for (char c : s) n += !IsAsciiSpace(c);
   return n;
 }
 
@@ -636,23 +604,23 @@ void CollectMeta(const GumboElement& el, Collected* c) {
   std::string_view content = AttrValue(el, "content");
   if (content.empty()) return;
   for (const char* attr : {"property", "name", "itemprop", "http-equiv"}) {
-    std::string_view key = Trim(AttrValue(el, attr));
+    std::string_view key = TrimAsciiSpace(AttrValue(el, attr));
     if (key.empty()) continue;
-    if (EqualsIgnoreCase(key, "og:title")) {
+    if (EqualsIgnoreAsciiCase(key, "og:title")) {
       if (c->og_title.empty()) c->og_title = content;
-    } else if (EqualsIgnoreCase(key, "og:site_name")) {
+    } else if (EqualsIgnoreAsciiCase(key, "og:site_name")) {
       if (c->og_site_name.empty()) c->og_site_name = content;
-    } else if (EqualsIgnoreCase(key, "application-name")) {
+    } else if (EqualsIgnoreAsciiCase(key, "application-name")) {
       if (c->application_name.empty()) c->application_name = content;
-    } else if (EqualsIgnoreCase(key, "og:url")) {
+    } else if (EqualsIgnoreAsciiCase(key, "og:url")) {
       if (c->og_url.empty()) c->og_url = content;
-    } else if (EqualsIgnoreCase(key, "og:locale")) {
+    } else if (EqualsIgnoreAsciiCase(key, "og:locale")) {
       if (c->og_locale.empty()) c->og_locale = content;
-    } else if (EqualsIgnoreCase(key, "content-language")) {
+    } else if (EqualsIgnoreAsciiCase(key, "content-language")) {
       if (c->content_language.empty()) c->content_language = content;
     } else {
       for (size_t rank = 0; rank < std::size(kDateMetaNames) && rank < c->meta_date_rank; ++rank) {
-        if (EqualsIgnoreCase(key, kDateMetaNames[rank]) && ParseDateWitness(content)) {
+        if (EqualsIgnoreAsciiCase(key, kDateMetaNames[rank]) && ParseDateWitness(content)) {
           c->meta_date = content;
           c->meta_date_rank = rank;
           break;
@@ -697,7 +665,7 @@ TextStats Visit(const GumboNode* node, int depth, bool skipped, bool in_link, bo
   if (html_ns) {
     switch (el.tag) {
       case GUMBO_TAG_HTML:
-        if (c->html_lang.empty()) c->html_lang = Trim(AttrValue(el, "lang"));
+        if (c->html_lang.empty()) c->html_lang = TrimAsciiSpace(AttrValue(el, "lang"));
         break;
       case GUMBO_TAG_BODY:
         if (!c->body) c->body = node;
@@ -710,11 +678,11 @@ TextStats Visit(const GumboNode* node, int depth, bool skipped, bool in_link, bo
         break;
       case GUMBO_TAG_LINK:
         if (c->canonical_link.empty() && HasToken(AttrValue(el, "rel"), "canonical")) {
-          c->canonical_link = Trim(AttrValue(el, "href"));
+          c->canonical_link = TrimAsciiSpace(AttrValue(el, "href"));
         }
         break;
       case GUMBO_TAG_SCRIPT:
-        if (FindIgnoreCase(AttrValue(el, "type"), "ld+json") != std::string_view::npos) {
+        if (FindIgnoreAsciiCase(AttrValue(el, "type"), "ld+json") != std::string_view::npos) {
           c->json_ld.push_back(FirstTextChild(node));
         }
         break;
@@ -878,7 +846,7 @@ class TextWriter {
   void Append(std::string_view s) {
     for (size_t i = 0; i < s.size(); ++i) {
       char c = s[i];
-      if (IsSpace(c)) {
+      if (IsAsciiSpace(c)) {
         pending_space_ = line_start_ != out_.size();
         continue;
       }
@@ -899,7 +867,7 @@ class TextWriter {
         if (pending_space_) out_ += ' ';
         pending_space_ = false;
         out_ += c;
-        if (!IsSpace(c)) Mark(s, i);
+        if (!IsAsciiSpace(c)) Mark(s, i);
       }
     }
   }
@@ -915,7 +883,7 @@ class TextWriter {
     if (!visible_) {
       out_.resize(line_start_);
     } else {
-      while (out_.size() > line_start_ && IsSpace(out_.back())) out_.pop_back();
+      while (out_.size() > line_start_ && IsAsciiSpace(out_.back())) out_.pop_back();
       out_ += '\n';
     }
     line_start_ = out_.size();
@@ -953,7 +921,7 @@ size_t WordCount(std::string_view s) {
   size_t n = 0;
   bool in_word = false;
   for (char c : s) {
-    if (IsSpace(c)) {
+    if (IsAsciiSpace(c)) {
       in_word = false;
     } else if (!in_word) {
       in_word = true;
@@ -980,7 +948,8 @@ std::string StripSiteSuffix(std::string title, std::string_view outlet) {
     if (best == std::string::npos || best == 0) break;
     std::string_view head(title.data(), best);
     std::string_view tail = std::string_view(title).substr(best + sep_len);
-    bool names_outlet = !outlet.empty() && EqualsIgnoreCase(Trim(tail), Trim(outlet));
+    bool names_outlet =
+        !outlet.empty() && EqualsIgnoreAsciiCase(TrimAsciiSpace(tail), TrimAsciiSpace(outlet));
     bool pipe = title.compare(best, 3, " | ") == 0;
     size_t head_words = WordCount(head), tail_words = WordCount(tail);
     if (names_outlet || (tail_words <= 4 && head_words >= 3) ||
@@ -994,13 +963,13 @@ std::string StripSiteSuffix(std::string title, std::string_view outlet) {
 }
 
 bool IsHttpUrl(std::string_view u) {
-  return FindIgnoreCase(u, "http://") == 0 || FindIgnoreCase(u, "https://") == 0;
+  return FindIgnoreAsciiCase(u, "http://") == 0 || FindIgnoreAsciiCase(u, "https://") == 0;
 }
 
 // Resolves the root-relative and scheme-relative forms a canonical link takes
 // against the page's URL; anything else unresolvable gives "".
 std::string ResolveUrl(std::string_view href, std::string_view base) {
-  href = Trim(href);
+  href = TrimAsciiSpace(href);
   if (href.empty()) return "";
   if (IsHttpUrl(href)) return std::string(href);
   size_t scheme_end = base.find("://");
@@ -1062,14 +1031,14 @@ void SearchJsonLd(const json& j, int depth, JsonLdFindings* f) {
 JsonLdFindings ReadJsonLd(const std::vector<std::string_view>& scripts) {
   JsonLdFindings f;
   for (std::string_view text : scripts) {
-    text = Trim(text);
+    text = TrimAsciiSpace(text);
     // Some CMSs still wrap scripts in comment or CDATA markers.
     for (std::string_view open : {"<!--", "//<![CDATA[", "<![CDATA["}) {
-      if (text.substr(0, open.size()) == open) text = Trim(text.substr(open.size()));
+      if (text.substr(0, open.size()) == open) text = TrimAsciiSpace(text.substr(open.size()));
     }
     for (std::string_view close : {"-->", "//]]>", "]]>", ";"}) {
       if (text.size() >= close.size() && text.substr(text.size() - close.size()) == close) {
-        text = Trim(text.substr(0, text.size() - close.size()));
+        text = TrimAsciiSpace(text.substr(0, text.size() - close.size()));
       }
     }
     json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
@@ -1109,8 +1078,9 @@ void FillMetadata(const Collected& c, const std::vector<const GumboNode*>& roots
   }
   if (meta->language.empty()) {
     std::string_view lang = c.html_lang;
-    if (lang.empty()) lang = Trim(c.content_language.substr(0, c.content_language.find(',')));
-    meta->language = std::string(lang.empty() ? Trim(c.og_locale) : lang);
+    if (lang.empty())
+      lang = TrimAsciiSpace(c.content_language.substr(0, c.content_language.find(',')));
+    meta->language = std::string(lang.empty() ? TrimAsciiSpace(c.og_locale) : lang);
     std::replace(meta->language.begin(), meta->language.end(), '_', '-');
   }
   if (meta->published) return;
@@ -1170,7 +1140,7 @@ StatusOr<std::string> DecodeHtml(std::string_view bytes, const MediaType& mt) {
 StatusOr<Article> ParseHtml(const RawDocument& doc, const MediaType& mt) {
   StatusOr<std::string> utf8 = DecodeHtml(doc.bytes, mt);
   if (!utf8.ok()) return utf8.status();
-  if (Trim(*utf8).empty()) return Status::InvalidArgument("empty document");
+  if (TrimAsciiSpace(*utf8).empty()) return Status::InvalidArgument("empty document");
 
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // we never read the parse errors
@@ -1199,7 +1169,7 @@ StatusOr<Article> ParseHtml(const RawDocument& doc, const MediaType& mt) {
 }  // namespace
 
 std::optional<CivilDate> ParseDateWitness(std::string_view text) {
-  text = Trim(text);
+  text = TrimAsciiSpace(text);
   int y, m, d;
   size_t end;
   if (AllDigits(text, 0, 4) && text.size() >= 10 && (text[4] == '-' || text[4] == '/') &&
@@ -1257,9 +1227,9 @@ StatusOr<Article> Parse(const RawDocument& doc) {
   if (mt.type.empty()) {
     std::string_view b = doc.bytes;
     if (b.substr(0, 3) == "\xEF\xBB\xBF") b.remove_prefix(3);
-    b = Trim(b);
-    bool html = FindIgnoreCase(b.substr(0, 14), "<!doctype html") == 0 ||
-                FindIgnoreCase(b.substr(0, 5), "<html") == 0;
+    b = TrimAsciiSpace(b);
+    bool html = FindIgnoreAsciiCase(b.substr(0, 14), "<!doctype html") == 0 ||
+                FindIgnoreAsciiCase(b.substr(0, 5), "<html") == 0;
     mt.type = html ? "text/html" : "text/plain";
   }
   if (mt.type == "text/html" || mt.type == "application/xhtml+xml") return ParseHtml(doc, mt);
