@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <variant>
 
 #include "pipeline/core/ascii.h"
 #include "pipeline/core/embedded.h"
@@ -337,6 +338,17 @@ StatusOr<RuleSet> LoadEmbeddedRules(std::string_view path, const ProductionTable
   auto file = EmbeddedFile(path);
   if (!file) return Status::NotFound("rules file not embedded: " + std::string(path));
   return RuleSet::Parse(path, *file, productions);
+}
+
+Mention MentionOf(const RuleMatch& m, const ExtractContext& ctx, MentionValue value) {
+  Mention out;
+  out.kind = std::holds_alternative<DateValue>(value)    ? MentionKind::kDate
+             : std::holds_alternative<MoneyValue>(value) ? MentionKind::kMoney
+                                                         : MentionKind::kPercent;
+  out.span = m.MentionSpan();
+  out.text = std::string(ctx.text.substr(out.span.start, out.span.size()));
+  out.value = std::move(value);
+  return out;
 }
 
 }  // namespace newsrecon

@@ -140,6 +140,10 @@ class RuleSet {
 // Loads an embedded rules file ("extractors/date/date.rules").
 StatusOr<RuleSet> LoadEmbeddedRules(std::string_view path, const ProductionTable& productions);
 
+// What every production returns in the end: a mention of the value's kind at
+// the match's mention span, with its text as printed in the context.
+Mention MentionOf(const RuleMatch& m, const ExtractContext& ctx, MentionValue value);
+
 }  // namespace newsrecon
 
 #endif  // NEWSRECON_EXTRACTORS_RULES_H_

@@ -76,10 +76,6 @@ const PartRange* FindPart(std::string_view text) {
 
 Mention MakeDate(const RuleMatch& m, const ExtractContext& ctx, CivilDate first, CivilDate last,
                  Granularity g, bool relative, std::string_view part = {}) {
-  Mention out;
-  out.kind = MentionKind::kDate;
-  out.span = m.MentionSpan();
-  out.text = std::string(ctx.text.substr(out.span.start, out.span.size()));
   DateValue v;
   v.first = first;
   v.last = last;
@@ -87,8 +83,7 @@ Mention MakeDate(const RuleMatch& m, const ExtractContext& ctx, CivilDate first,
   v.resolution = relative ? DateResolution::kRelative : DateResolution::kAbsolute;
   if (relative) v.anchor = ctx.reference;
   v.part = std::string(part);
-  out.value = v;
-  return out;
+  return MentionOf(m, ctx, std::move(v));
 }
 
 Mention WholeMonth(const RuleMatch& m, const ExtractContext& ctx, int year, int month,

@@ -111,17 +111,12 @@ constexpr std::array<std::string_view, 6> kAmbiguousWords = {"pound", "won",   "
 
 Mention MakeMoney(const RuleMatch& m, const ExtractContext& ctx, double amount,
                   std::optional<double> high, std::string currency, double resolution) {
-  Mention out;
-  out.kind = MentionKind::kMoney;
-  out.span = m.MentionSpan();
-  out.text = std::string(ctx.text.substr(out.span.start, out.span.size()));
   MoneyValue v;
   v.amount = amount;
   v.amount_high = high;
   v.currency = std::move(currency);
   v.resolution = resolution;
-  out.value = v;
-  return out;
+  return MentionOf(m, ctx, std::move(v));
 }
 
 std::string CurrencyOf(const RuleMatch& m) {

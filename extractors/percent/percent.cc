@@ -16,17 +16,12 @@ constexpr double kFractionResolution = 1.0;
 
 Mention MakePercent(const RuleMatch& m, const ExtractContext& ctx, double percent,
                     std::optional<double> high, double resolution, bool points = false) {
-  Mention out;
-  out.kind = MentionKind::kPercent;
-  out.span = m.MentionSpan();
-  out.text = std::string(ctx.text.substr(out.span.start, out.span.size()));
   PercentValue v;
   v.percent = percent;
   v.percent_high = high;
   v.resolution = resolution;
   v.points = points;
-  out.value = v;
-  return out;
+  return MentionOf(m, ctx, std::move(v));
 }
 
 // The word before `pos`, lower case.

@@ -196,6 +196,22 @@ std::string CharsetFromMetaPrescan(std::string_view bytes) {
   return "";
 }
 
+// A byte-order mark: removes it from `bytes` and names the charset it
+// declares ("UTF-8", "UTF-16LE", "UTF-16BE"), or "" when there is none.
+std::string_view StripBom(std::string_view* bytes) {
+  static constexpr struct {
+    std::string_view mark;
+    std::string_view charset;
+  } kBoms[] = {{"\xEF\xBB\xBF", "UTF-8"}, {"\xFF\xFE", "UTF-16LE"}, {"\xFE\xFF", "UTF-16BE"}};
+  for (const auto& bom : kBoms) {
+    if (bytes->substr(0, bom.mark.size()) == bom.mark) {
+      bytes->remove_prefix(bom.mark.size());
+      return bom.charset;
+    }
+  }
+  return "";
+}
+
 // ---------------------------------------------------------------------------
 // Plain text.
 
@@ -203,17 +219,11 @@ StatusOr<Article> ParsePlain(const RawDocument& doc, const MediaType& mt) {
   std::string_view bytes = doc.bytes;
   std::string converted;
   size_t offset = 0;  // bytes dropped in front, for error positions
-  std::string charset;
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-    bytes.remove_prefix(3);
-    offset = 3;
-  } else if (bytes.substr(0, 2) == "\xFF\xFE") {
-    bytes.remove_prefix(2);
-    charset = "UTF-16LE";
-  } else if (bytes.substr(0, 2) == "\xFE\xFF") {
-    bytes.remove_prefix(2);
-    charset = "UTF-16BE";
-  } else if (!mt.charset.empty()) {
+  std::string charset(StripBom(&bytes));
+  if (charset == "UTF-8") {
+    charset.clear();  // validated below, where errors name bytes of the input as given
+    offset = doc.bytes.size() - bytes.size();
+  } else if (charset.empty() && !mt.charset.empty()) {
     charset = IcuCharsetName(mt.charset, /*from_meta=*/false);
     if (charset == "UTF-8") charset.clear();
   }
@@ -1112,17 +1122,7 @@ struct GumboDeleter {
 
 // Chooses the charset of an HTML page and gives its text as UTF-8.
 StatusOr<std::string> DecodeHtml(std::string_view bytes, const MediaType& mt) {
-  std::string charset;
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-    bytes.remove_prefix(3);
-    charset = "UTF-8";
-  } else if (bytes.substr(0, 2) == "\xFF\xFE") {
-    bytes.remove_prefix(2);
-    charset = "UTF-16LE";
-  } else if (bytes.substr(0, 2) == "\xFE\xFF") {
-    bytes.remove_prefix(2);
-    charset = "UTF-16BE";
-  }
+  std::string charset(StripBom(&bytes));
   if (charset.empty() && !mt.charset.empty()) {
     charset = IcuCharsetName(mt.charset, /*from_meta=*/false);
     if (!IcuKnows(charset)) charset.clear();
