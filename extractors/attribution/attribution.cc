@@ -173,6 +173,7 @@ class Lexicons {
   std::set<std::string> anaphors;                 // lower-cased
   std::unique_ptr<RE2> entity_re;  // group 1 named entity, 2 anaphor, 3 possessive name
   std::unique_ptr<RE2> names_re;   // group 1: a case-sensitive name alone
+  std::unique_ptr<RE2> of_re;      // " of (the) " after a percentage: "27% of OpenAI"
   std::unique_ptr<RE2::Set> cue_set;
   std::vector<const CueList*> lists;  // by set index
 
@@ -241,6 +242,7 @@ Status Lexicons::ParseEntities(std::string_view text) {
       "(?:(" + alternatives(cs) + ")|(?i:(" + alternatives(ci) + "))|" + possessive + ")";
   entity_re = std::make_unique<RE2>(pattern, LongestMatch());
   names_re = std::make_unique<RE2>("(" + alternatives(cs) + ")", LongestMatch());
+  of_re = std::make_unique<RE2>("^\\s+of\\s+(?:the\\s+)?");
   if (!entity_re->ok())
     return Status::InvalidArgument(std::string(kEntitiesFile) + ": " + entity_re->error());
   return Status::Ok();
@@ -379,6 +381,15 @@ struct TriggerHit {
   bool weak = false;
 };
 
+// The mentions of one sentence, with what is computed once for them all.
+struct SentenceMentions {
+  size_t index = 0;
+  const SentenceInfo* info = nullptr;
+  std::vector<const Mention*> all;              // in text order
+  std::vector<const Mention*> dates;            // the date mentions among them
+  std::map<const Mention*, std::string> terms;  // date → "end"/"start" of a term, or ""
+};
+
 }  // namespace
 
 Attributor::Attributor(std::unique_ptr<Lexicons> lexicons) : lex_(std::move(lexicons)) {}
@@ -423,8 +434,7 @@ class ArticleAttribution {
   const SentenceInfo& Info(size_t index);
   std::vector<TriggerHit> Triggers(const SentenceInfo& s, MentionKind kind) const;
   std::optional<TriggerHit> ChooseTrigger(const SentenceInfo& s, const Mention& m) const;
-  std::optional<TriggerHit> DateTrigger(const SentenceInfo& s, const Mention& m,
-                                        const std::vector<const Mention*>& dates) const;
+  std::optional<TriggerHit> DateTrigger(const SentenceMentions& sm, const Mention& m) const;
   std::string EntityFor(size_t sentence, ByteSpan anchor, const AttributeDef* attr,
                         std::optional<ByteSpan> exclude) const;
   std::string Qualifier(const SentenceInfo& s, const Mention& m, const AttributeDef& attr,
@@ -432,9 +442,11 @@ class ArticleAttribution {
   std::string DateQualifier(const SentenceInfo& s, const Mention& m) const;
   bool Negative(const SentenceInfo& s, const Mention& m) const;
   AsOf PublicationWindow(AsOfBasis basis) const;
-  AsOf FigureAsOf(const SentenceInfo& s, const Mention& m, const AttributeDef* attr,
-                  std::optional<ByteSpan> trigger, const std::vector<const Mention*>& dates,
-                  std::string* qualifier) const;
+  AsOf FigureAsOf(const SentenceMentions& sm, const Mention& m, const AttributeDef* attr,
+                  ByteSpan anchor, std::string* qualifier) const;
+  void AddDateClaims(const SentenceMentions& sm, const Mention& m,
+                     std::vector<Claim>* claims) const;
+  Claim FigureClaim(const SentenceMentions& sm, const Mention& m) const;
 
   const Lexicons& lex_;
   std::string_view text_;
@@ -602,17 +614,18 @@ std::optional<TriggerHit> ArticleAttribution::ChooseTrigger(const SentenceInfo& 
 
 // For a date: the nearest trigger before it with no other date between, else
 // the nearest just after it.
-std::optional<TriggerHit> ArticleAttribution::DateTrigger(
-    const SentenceInfo& s, const Mention& m, const std::vector<const Mention*>& dates) const {
+std::optional<TriggerHit> ArticleAttribution::DateTrigger(const SentenceMentions& sm,
+                                                          const Mention& m) const {
+  const SentenceInfo& s = *sm.info;
   auto date_between = [&](size_t from, size_t to) {
-    for (const Mention* d : dates) {
+    for (const Mention* d : sm.dates) {
       if (d != &m && d->span.start >= from && d->span.end <= to) return true;
     }
     return false;
   };
   // The end or start of a term names its term across other dates ("The
   // agreement, signed in 2019, expires in 2030").
-  const bool term_date = !DateQualifier(s, m).empty();
+  const bool term_date = !sm.terms.at(&m).empty();
   std::optional<TriggerHit> before, after;
   for (const TriggerHit& t : Triggers(s, MentionKind::kDate)) {
     if (t.span.end <= m.span.start) {
@@ -749,15 +762,15 @@ AsOf ArticleAttribution::PublicationWindow(AsOfBasis basis) const {
   return a;
 }
 
-AsOf ArticleAttribution::FigureAsOf(const SentenceInfo& s, const Mention& m,
-                                    const AttributeDef* attr, std::optional<ByteSpan> trigger,
-                                    const std::vector<const Mention*>& dates,
+AsOf ArticleAttribution::FigureAsOf(const SentenceMentions& sm, const Mention& m,
+                                    const AttributeDef* attr, ByteSpan anchor,
                                     std::string* qualifier) const {
+  const SentenceInfo& s = *sm.info;
   // Dates of the sentence that are times (not the end or start of a term).
   const Mention* nearest = nullptr;
   const Mention* since = nullptr;
-  for (const Mention* d : dates) {
-    const std::string q = DateQualifier(s, *d);
+  for (const Mention* d : sm.dates) {
+    const std::string& q = sm.terms.at(d);
     if (q == "start") since = d;
     if (!q.empty()) continue;
     if (!nearest || Gap(d->span, m.span) < Gap(nearest->span, m.span)) nearest = d;
@@ -783,7 +796,6 @@ AsOf ArticleAttribution::FigureAsOf(const SentenceInfo& s, const Mention& m,
     as_of.first = std::get<DateValue>(since->value).first;
     return as_of;
   }
-  const ByteSpan anchor = trigger ? *trigger : m.span;
   for (ByteSpan h : s.Hits(lex_.latest)) {
     if (std::min(Gap(h, anchor), Gap(h, m.span)) <= kCueWindowBytes / 2)
       return PublicationWindow(AsOfBasis::kLatest);
@@ -797,94 +809,104 @@ AsOf ArticleAttribution::FigureAsOf(const SentenceInfo& s, const Mention& m,
 
 std::vector<Claim> ArticleAttribution::Run(const std::vector<Mention>& mentions) {
   std::vector<Claim> claims;
-  // Mentions by sentence.
   std::map<size_t, std::vector<const Mention*>> by_sentence;
   for (const Mention& m : mentions) by_sentence[SentenceOf(m.span.start)].push_back(&m);
   for (auto& [index, in_sentence] : by_sentence) {
-    const SentenceInfo& s = Info(index);
-    std::vector<const Mention*> dates;
+    SentenceMentions sm{index, &Info(index), in_sentence, {}, {}};
     for (const Mention* m : in_sentence) {
-      if (m->kind == MentionKind::kDate) dates.push_back(m);
+      if (m->kind != MentionKind::kDate) continue;
+      sm.dates.push_back(m);
+      sm.terms[m] = DateQualifier(*sm.info, *m);
     }
-    for (const Mention* mp : in_sentence) {
-      const Mention& m = *mp;
-      Claim base;
-      base.mention = m;
-      base.sentence = s.span;
-      if (m.kind == MentionKind::kDate) {
-        const std::string date_qualifier = DateQualifier(s, m);
-        std::vector<TriggerHit> triggers;
-        if (m.span.start - s.span.start <= kFrontedDateBytes) {
-          std::set<int> seen;
-          for (const TriggerHit& t : Triggers(s, MentionKind::kDate)) {
-            if (!t.weak && seen.insert(t.attribute).second) triggers.push_back(t);
-          }
-          std::sort(triggers.begin(), triggers.end(),
-                    [](const auto& a, const auto& b) { return a.span.start < b.span.start; });
-        } else if (auto t = DateTrigger(s, m, dates)) {
-          triggers.push_back(*t);
-        }
-        const auto& v = std::get<DateValue>(m.value);
-        if (triggers.empty()) {
-          base.as_of = AsOf{v.first, v.last, AsOfBasis::kExplicit, ""};
-          claims.push_back(std::move(base));
-          continue;
-        }
-        for (const TriggerHit& t : triggers) {
-          const AttributeDef& attr = lex_.attributes[static_cast<size_t>(t.attribute)];
-          Claim c = base;
-          c.attribute = attr.name;
-          c.entity = EntityFor(index, t.span, &attr, std::nullopt);
-          c.qualifier = date_qualifier;
-          if (c.qualifier.empty() && attr.flow) {
-            std::string q = Qualifier(s, m, attr, dates, t.span);
-            if (q == "initial") c.qualifier = q;
-          }
-          const bool timeless = attr.once || !c.qualifier.empty();
-          c.as_of = timeless ? AsOf{v.first, v.last, AsOfBasis::kTimeless, ""}
-                             : AsOf{v.first, v.last, AsOfBasis::kExplicit, ""};
-          claims.push_back(std::move(c));
-        }
-        continue;
+    for (const Mention* m : in_sentence) {
+      if (m->kind == MentionKind::kDate) {
+        AddDateClaims(sm, *m, &claims);
+      } else {
+        claims.push_back(FigureClaim(sm, *m));
       }
-      // Money and percentages.
-      std::optional<TriggerHit> trigger = ChooseTrigger(s, m);
-      std::optional<ByteSpan> of_entity;
-      if (m.kind == MentionKind::kPercent && lex_.stake_of >= 0) {
-        // "27% of OpenAI", "one-third of the equity of OpenAI"
-        static const RE2 kOf("^\\s+of\\s+(?:the\\s+)?");
-        re2::StringPiece rest(text_.data() + m.span.end, s.span.end - m.span.end);
-        if (RE2::Consume(&rest, kOf)) {
-          const size_t at = static_cast<size_t>(rest.data() - text_.data());
-          for (const EntityHit& e : s.entities) {
-            if (e.span.start == at) {
-              of_entity = e.span;
-              trigger = TriggerHit{{m.span.end, at}, lex_.stake_of, false};
-            }
-          }
-        }
-      }
-      const AttributeDef* attr =
-          trigger ? &lex_.attributes[static_cast<size_t>(trigger->attribute)] : nullptr;
-      Claim c = base;
-      const ByteSpan anchor = trigger ? trigger->span : m.span;
-      if (attr) {
-        c.attribute = attr->name;
-        c.qualifier = Qualifier(s, m, *attr, in_sentence, anchor);
-        if (attr->price && m.kind == MentionKind::kPercent && Negative(s, m)) {
-          auto& p = std::get<PercentValue>(c.mention.value);
-          p.percent = -p.percent;
-          if (p.percent_high) p.percent_high = -*p.percent_high;
-        }
-      }
-      c.entity = EntityFor(index, anchor, attr, of_entity);
-      c.as_of =
-          FigureAsOf(s, m, attr, trigger ? std::optional<ByteSpan>(trigger->span) : std::nullopt,
-                     dates, &c.qualifier);
-      claims.push_back(std::move(c));
     }
   }
   return claims;
+}
+
+// A date opens its sentence when at most one word stands before it: "In
+// October 2023 A did X", "Since 2019 A has ...", "Last year, ...".
+bool OpensSentence(std::string_view before) {
+  before = TrimAsciiSpace(before);
+  return std::none_of(before.begin(), before.end(), IsAsciiSpace);
+}
+
+void ArticleAttribution::AddDateClaims(const SentenceMentions& sm, const Mention& m,
+                                       std::vector<Claim>* claims) const {
+  const SentenceInfo& s = *sm.info;
+  const std::string& term = sm.terms.at(&m);
+  std::vector<TriggerHit> triggers;
+  if (OpensSentence(text_.substr(s.span.start, m.span.start - s.span.start))) {
+    std::set<int> seen;
+    for (const TriggerHit& t : Triggers(s, MentionKind::kDate)) {
+      if (!t.weak && seen.insert(t.attribute).second) triggers.push_back(t);
+    }
+    std::sort(triggers.begin(), triggers.end(),
+              [](const auto& a, const auto& b) { return a.span.start < b.span.start; });
+  } else if (auto t = DateTrigger(sm, m)) {
+    triggers.push_back(*t);
+  }
+  const auto& v = std::get<DateValue>(m.value);
+  Claim base;
+  base.mention = m;
+  base.sentence = s.span;
+  base.as_of = AsOf{v.first, v.last, AsOfBasis::kExplicit, ""};
+  if (triggers.empty()) {
+    claims->push_back(std::move(base));
+    return;
+  }
+  for (const TriggerHit& t : triggers) {
+    const AttributeDef& attr = lex_.attributes[static_cast<size_t>(t.attribute)];
+    Claim c = base;
+    c.attribute = attr.name;
+    c.entity = EntityFor(sm.index, t.span, &attr, std::nullopt);
+    c.qualifier = term;
+    if (c.qualifier.empty() && attr.flow && Qualifier(s, m, attr, sm.dates, t.span) == "initial")
+      c.qualifier = "initial";
+    if (attr.once || !c.qualifier.empty()) c.as_of.basis = AsOfBasis::kTimeless;
+    claims->push_back(std::move(c));
+  }
+}
+
+Claim ArticleAttribution::FigureClaim(const SentenceMentions& sm, const Mention& m) const {
+  const SentenceInfo& s = *sm.info;
+  std::optional<TriggerHit> trigger = ChooseTrigger(s, m);
+  std::optional<ByteSpan> of_entity;
+  if (m.kind == MentionKind::kPercent && lex_.stake_of >= 0) {
+    // "27% of OpenAI", "one-third of the equity of OpenAI"
+    re2::StringPiece rest(text_.data() + m.span.end, s.span.end - m.span.end);
+    if (RE2::Consume(&rest, *lex_.of_re)) {
+      const size_t at = static_cast<size_t>(rest.data() - text_.data());
+      for (const EntityHit& e : s.entities) {
+        if (e.span.start != at) continue;
+        of_entity = e.span;
+        trigger = TriggerHit{{m.span.end, at}, lex_.stake_of, false};
+      }
+    }
+  }
+  const AttributeDef* attr =
+      trigger ? &lex_.attributes[static_cast<size_t>(trigger->attribute)] : nullptr;
+  Claim c;
+  c.mention = m;
+  c.sentence = s.span;
+  const ByteSpan anchor = trigger ? trigger->span : m.span;
+  if (attr) {
+    c.attribute = attr->name;
+    c.qualifier = Qualifier(s, m, *attr, sm.all, anchor);
+    if (attr->price && m.kind == MentionKind::kPercent && Negative(s, m)) {
+      auto& p = std::get<PercentValue>(c.mention.value);
+      p.percent = -p.percent;
+      if (p.percent_high) p.percent_high = -*p.percent_high;
+    }
+  }
+  c.entity = EntityFor(sm.index, anchor, attr, of_entity);
+  c.as_of = FigureAsOf(sm, m, attr, anchor, &c.qualifier);
+  return c;
 }
 
 }  // namespace

@@ -5,8 +5,9 @@
 // order) and the article's publication date when known. Gives: claims in text
 // order, spans still in the normalized text; a figure nobody can attribute is
 // still a claim, with an empty entity or attribute, so the store keeps every
-// mention. A date that opens a sentence ("In October 2023, A signed ... after
-// a recapitalisation") gives one claim per dated event of the sentence.
+// mention. A date that opens a sentence, with at most one word before it ("In
+// October 2023, A signed ... after a recapitalisation"), gives one claim per
+// dated event of the sentence.
 // Fails: only at Load, when an embedded lexicon is malformed (a programmer
 // error, reported with file and line).
 //
@@ -55,10 +56,6 @@ inline constexpr int kCurrentWindowDays = 90;
 // How far from a figure a qualifier, latest or sign cue may stand, in bytes
 // ("the company's first-ever investment of about $1 billion": 38 bytes).
 inline constexpr size_t kCueWindowBytes = 48;
-
-// A date "opens" a sentence when it starts within this many bytes of it:
-// "In October 2023 A did X" (3 bytes), "On March 5, 2024, ..." (3 bytes).
-inline constexpr size_t kFrontedDateBytes = 6;
 
 class Lexicons;
 
