@@ -59,10 +59,11 @@ int Fail(const Status& s) {
   return ExitFor(s);
 }
 
-std::optional<CivilDate> ParsePublished(const std::string& text, Status* error) {
-  if (text.empty()) return std::nullopt;
+// --published: empty means not given.
+StatusOr<std::optional<CivilDate>> ParsePublished(const std::string& text) {
+  if (text.empty()) return std::optional<CivilDate>();
   std::optional<CivilDate> d = ParseIsoDate(text);
-  if (!d) *error = Status::InvalidArgument("--published: '" + text + "' is not a date YYYY-MM-DD");
+  if (!d) return Status::InvalidArgument("--published: '" + text + "' is not a date YYYY-MM-DD");
   return d;
 }
 
@@ -92,7 +93,7 @@ int RunIngest(const std::string& db, const std::vector<std::string>& paths,
   if (!summary.ok()) return Fail(summary.status());
   if (summary->NothingRead()) {
     std::cerr << "newsrecon: error: no document could be read\n";
-    return summary->sources_failed > 0 && summary->documents == 0 ? kExitNoInput : kExitDataErr;
+    return ExitFor(summary->first_error);
   }
   if (summary->AnyFailed() && strict) return kExitPartial;
   return kExitOk;
@@ -100,14 +101,13 @@ int RunIngest(const std::string& db, const std::vector<std::string>& paths,
 
 int RunExtract(const std::string& input, const std::string& published_text,
                const std::string& format) {
-  Status error;
-  std::optional<CivilDate> published = ParsePublished(published_text, &error);
-  if (!error.ok()) return Fail(error);
+  StatusOr<std::optional<CivilDate>> published = ParsePublished(published_text);
+  if (!published.ok()) return Fail(published.status());
   StatusOr<std::string> text = ReadInput(input);
   if (!text.ok()) return Fail(text.status());
   StatusOr<Extractor> extractor = Extractor::Load();
   if (!extractor.ok()) return Fail(extractor.status());
-  StatusOr<std::vector<Claim>> claims = extractor->Extract(*text, published);
+  StatusOr<std::vector<Claim>> claims = extractor->Extract(*text, *published);
   if (!claims.ok()) {
     return Fail(Status::InvalidArgument((input == "-" ? std::string("stdin") : input) + ": " +
                                         std::string(claims.status().message())));
@@ -238,9 +238,9 @@ int main(int argc, char** argv) {
   }
 
   if (ingest->parsed()) {
-    Status error;
-    overrides.published = ParsePublished(published_text, &error);
-    if (!error.ok()) return Fail(error);
+    StatusOr<std::optional<CivilDate>> published = ParsePublished(published_text);
+    if (!published.ok()) return Fail(published.status());
+    overrides.published = *published;
     return RunIngest(db, paths, overrides, strict);
   }
   if (extract->parsed())

@@ -16,6 +16,7 @@ StatusOr<IngestSummary> Ingest(const std::vector<std::string>& paths,
     StatusOr<std::vector<LocalDocument>> docs = LoadLocal(path, overrides);
     if (!docs.ok()) {
       ++summary.sources_failed;
+      if (summary.first_error.ok()) summary.first_error = docs.status();
       log << "newsrecon: error: " << docs.status().message() << "\n";
       continue;
     }
@@ -23,6 +24,7 @@ StatusOr<IngestSummary> Ingest(const std::vector<std::string>& paths,
       ++summary.documents;
       auto fail = [&](const Status& s) {
         ++summary.documents_failed;
+        if (summary.first_error.ok()) summary.first_error = s;
         log << "newsrecon: error: " << doc.origin << ": " << s.message() << "\n";
       };
       if (!doc.status.ok()) {

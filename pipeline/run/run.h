@@ -30,6 +30,7 @@ struct IngestSummary {
   int claims = 0;     // claims of the documents read in this run
   int conflicts = 0;  // conflicts in the store after reconciling
   int agreements = 0;
+  Status first_error;  // the first source or document failure, if any
   bool AnyFailed() const { return sources_failed > 0 || documents_failed > 0; }
   bool NothingRead() const { return documents - documents_failed == 0; }
 };
