@@ -366,7 +366,7 @@ namespace {
 // What attribution knows of one sentence: its entities and cue hits.
 struct SentenceInfo {
   ByteSpan span;
-  std::vector<EntityHit> entities;                       // in order, anaphors resolved
+  std::vector<const EntityHit*> entities;  // in order, anaphors resolved (the article's hits)
   std::map<const CueList*, std::vector<ByteSpan>> hits;  // cue list → matches
   const std::vector<ByteSpan>& Hits(const CueList& l) const {
     static const std::vector<ByteSpan> kNone;
@@ -552,7 +552,7 @@ const SentenceInfo& ArticleAttribution::Info(size_t index) {
       std::lower_bound(entities_.begin(), entities_.end(), info.span.start,
                        [](const EntityHit& hit, size_t offset) { return hit.span.start < offset; });
   for (; e != entities_.end() && e->span.start < info.span.end; ++e) {
-    if (Contains(info.span, e->span) && !e->canonical.empty()) info.entities.push_back(*e);
+    if (Contains(info.span, e->span) && !e->canonical.empty()) info.entities.push_back(&*e);
   }
   std::vector<int> present;
   lex_.cue_set->Match(re2::StringPiece(sentence.data(), sentence.size()), &present);
@@ -647,8 +647,7 @@ std::string ArticleAttribution::EntityFor(size_t sentence, ByteSpan anchor,
                                           std::optional<ByteSpan> exclude) const {
   const SentenceInfo& s = info_.at(sentence);
   if (attr && attr->pair) {
-    std::vector<const EntityHit*> by_distance;
-    for (const EntityHit& e : s.entities) by_distance.push_back(&e);
+    std::vector<const EntityHit*> by_distance = s.entities;
     std::stable_sort(by_distance.begin(), by_distance.end(),
                      [&](auto* a, auto* b) { return Gap(a->span, anchor) < Gap(b->span, anchor); });
     std::vector<std::string> parties;
@@ -667,7 +666,8 @@ std::string ArticleAttribution::EntityFor(size_t sentence, ByteSpan anchor,
   }
   const EntityHit* before = nullptr;
   const EntityHit* after = nullptr;
-  for (const EntityHit& e : s.entities) {
+  for (const EntityHit* hit : s.entities) {
+    const EntityHit& e = *hit;
     if (exclude && Contains(*exclude, e.span)) continue;
     if (e.span.end <= anchor.start) {
       before = &e;
@@ -882,9 +882,9 @@ Claim ArticleAttribution::FigureClaim(const SentenceMentions& sm, const Mention&
     re2::StringPiece rest(text_.data() + m.span.end, s.span.end - m.span.end);
     if (RE2::Consume(&rest, *lex_.of_re)) {
       const size_t at = static_cast<size_t>(rest.data() - text_.data());
-      for (const EntityHit& e : s.entities) {
-        if (e.span.start != at) continue;
-        of_entity = e.span;
+      for (const EntityHit* e : s.entities) {
+        if (e->span.start != at) continue;
+        of_entity = e->span;
         trigger = TriggerHit{{m.span.end, at}, lex_.stake_of, false};
       }
     }
