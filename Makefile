@@ -7,7 +7,7 @@ JOBS ?= 2
 DB ?= $(BUILD)/demo.db
 CORPUS ?= corpora/msft-openai-2026-04
 
-.PHONY: all deps configure build demo test bench test-sanitize eval-parse format clean
+.PHONY: all deps configure build demo test bench test-sanitize eval-parse fuzz format clean
 
 all: build
 
@@ -36,6 +36,21 @@ test-sanitize: deps
 bench: build
 	cmake --build $(BUILD) -j$(JOBS) --target newsrecon_bench
 	$(BUILD)/newsrecon_bench
+
+SHARED ?= ../shared
+# Scores the parse stage on the development sets in $(SHARED)/datasets.
+eval-parse: build
+	$(BUILD)/newsrecon_eval parse --datasets $(SHARED)/datasets
+
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+# Builds the libFuzzer targets with clang and runs each for FUZZ_SECONDS.
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSRECON_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j$(JOBS) $$(cd fuzz 2>/dev/null && for f in *_fuzz.cc; do echo --target fuzz_$${f%_fuzz.cc}; done)
+	@for f in fuzz/*_fuzz.cc; do n=$$(basename $$f _fuzz.cc); mkdir -p $(FUZZ_BUILD)/corpus-$$n; \
+	  echo "== fuzz_$$n ($(FUZZ_SECONDS) s)"; \
+	  $(FUZZ_BUILD)/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $(FUZZ_BUILD)/corpus-$$n fuzz/seeds/$$n 2>&1 | tail -15 || exit 1; done
 
 format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')

@@ -14,10 +14,13 @@ packages=(
   libxml2-dev            # feeds and sitemaps, in recover mode
   nlohmann-json3-dev     # JSON in and out
   libcli11-dev           # the command line
+  libtomlplusplus-dev    # the configuration and sources files (TOML)
   doctest-dev            # tests
   libssl-dev             # SHA-256 content hashes
   python3                # the loopback HTTP server used by fetch tests
   libbenchmark-dev       # make bench (Google Benchmark)
+  chromium               # the HTML report's test in a real headless browser
+  clang libclang-rt-14-dev  # make fuzz (libFuzzer)
 )
 if [[ "${NEWSRECON_EXTRA_PACKAGES:-}" != "" ]]; then
   read -r -a extra <<<"$NEWSRECON_EXTRA_PACKAGES"

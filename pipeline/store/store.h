@@ -116,6 +116,7 @@ class Store {  // move-only; one connection; not thread-safe
                    std::string_view reviewer, std::string_view reviewed_at_utc);
 
  private:
+  friend struct StoreAccess;  // pipeline/store/sqlite.h: the stage's other files
   struct Closer {
     void operator()(sqlite3* db) const;
   };

@@ -1,0 +1,62 @@
+#include "tools/cli/cli.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+namespace newsrecon::cli {
+
+int ExitFor(const Status& s) {
+  switch (s.code()) {
+    case Status::Code::kNotFound:
+      return kExitNoInput;
+    case Status::Code::kInvalidArgument:
+      return kExitDataErr;
+    case Status::Code::kBusy:
+      return kExitTempFail;
+    case Status::Code::kIoError:
+    case Status::Code::kCorruption:
+      return kExitCantCreate;
+    default:
+      return kExitSoftware;
+  }
+}
+
+int Fail(const Status& s) {
+  std::cerr << "newsrecon: error: " << s.message() << "\n";
+  return ExitFor(s);
+}
+
+StatusOr<std::optional<CivilDate>> ParsePublished(const std::string& text) {
+  if (text.empty()) return std::optional<CivilDate>();
+  std::optional<CivilDate> d = ParseIsoDate(text);
+  if (!d) return Status::InvalidArgument("--published: '" + text + "' is not a date YYYY-MM-DD");
+  return d;
+}
+
+StatusOr<std::string> ReadInput(const std::string& path) {
+  std::string bytes;
+  if (path == "-") {
+    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+      return Status::NotFound(path + ": no such file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status::IoError(path + ": cannot be read");
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  if (bytes.empty())
+    return Status::InvalidArgument((path == "-" ? "stdin" : path) + ": empty input");
+  return bytes;
+}
+
+Status RequireDatabase(const std::string& db) {
+  std::error_code ec;
+  if (std::filesystem::exists(db, ec)) return Status::Ok();
+  return Status::NotFound(db + ": no database here; run `newsrecon ingest --db " + db +
+                          " PATH` first");
+}
+
+}  // namespace newsrecon::cli
