@@ -458,46 +458,49 @@ class ArticleAttribution {
 };
 
 void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions) {
-  re2::StringPiece input(text_.data(), text_.size());
-  re2::StringPiece named, anaphor, possessive;
+  const re2::StringPiece whole(text_.data(), text_.size());
   std::map<std::string, std::pair<int, size_t>> counts;  // canonical → (count, first offset)
-  while (RE2::FindAndConsume(&input, *lex_.entity_re, &named, &anaphor, &possessive)) {
+  size_t pos = 0;
+  re2::StringPiece match;
+  // Whole matches only (RE2's DFA): asking for the three groups would run the
+  // submatch engine over the whole alternation at every hit, which cost most
+  // of the attribution stage. Which group matched is read back from the
+  // lexicons instead: a case-sensitive name, else a case-insensitive alias or
+  // anaphor, else a possessive "X's".
+  while (pos <= text_.size() &&
+         lex_.entity_re->Match(whole, pos, whole.size(), RE2::UNANCHORED, &match, 1)) {
+    const size_t start = static_cast<size_t>(match.data() - text_.data());
+    pos = start + std::max<size_t>(match.size(), 1);
+    if (match.empty()) continue;  // an empty match: step over it
+    const std::string found(match);
     EntityHit hit;
-    if (!named.empty()) {
-      hit.span = {static_cast<size_t>(named.data() - text_.data()),
-                  static_cast<size_t>(named.data() - text_.data()) + named.size()};
-      hit.canonical = lex_.cs_aliases.at(std::string(named));
-    } else if (!anaphor.empty()) {
-      hit.span = {static_cast<size_t>(anaphor.data() - text_.data()),
-                  static_cast<size_t>(anaphor.data() - text_.data()) + anaphor.size()};
-      const std::string key = AsciiLower(anaphor);
+    hit.span = {start, start + match.size()};
+    if (auto named = lex_.cs_aliases.find(found); named != lex_.cs_aliases.end()) {
+      hit.canonical = named->second;
+    } else if (const std::string key = AsciiLower(found);
+               lex_.anaphors.count(key) || lex_.ci_aliases.count(key)) {
       // "The Bank of England": a name that starts inside an anaphor wins.
-      re2::StringPiece rest(anaphor.data() + 1, text_.size() - hit.span.start - 1);
       re2::StringPiece name;
-      if (lex_.anaphors.count(key) && RE2::FindAndConsume(&rest, *lex_.names_re, &name) &&
-          name.data() < anaphor.data() + anaphor.size()) {
-        const size_t start = static_cast<size_t>(name.data() - text_.data());
-        hit.span = {start, start + name.size()};
+      if (lex_.anaphors.count(key) &&
+          lex_.names_re->Match(whole, start + 1, whole.size(), RE2::UNANCHORED, &name, 1) &&
+          name.data() < match.data() + match.size()) {
+        const size_t name_start = static_cast<size_t>(name.data() - text_.data());
+        hit.span = {name_start, name_start + name.size()};
         hit.canonical = lex_.cs_aliases.at(std::string(name));
-        input = rest;
+        pos = hit.span.end;
       } else if (lex_.anaphors.count(key)) {
         hit.anaphor = true;
       } else {
         hit.canonical = lex_.ci_aliases.at(key);
       }
-    } else if (!possessive.empty()) {
-      std::string name(possessive);
+    } else {
+      std::string name = found.substr(0, found.size() - 2);  // the possessive's "'s"
       if (std::find(std::begin(kNotEntities), std::end(kNotEntities), name) !=
           std::end(kNotEntities))
         continue;
-      hit.span = {static_cast<size_t>(possessive.data() - text_.data()),
-                  static_cast<size_t>(possessive.data() - text_.data()) + possessive.size()};
+      hit.span.end -= 2;
       auto it = lex_.cs_aliases.find(name);
       hit.canonical = it != lex_.cs_aliases.end() ? it->second : name;
-    } else {
-      if (input.empty()) break;
-      input.remove_prefix(1);  // an empty match: step over it
-      continue;
     }
     // A name inside a figure ("US$") is part of the figure.
     auto overlapping =
@@ -809,6 +812,7 @@ AsOf ArticleAttribution::FigureAsOf(const SentenceMentions& sm, const Mention& m
 
 std::vector<Claim> ArticleAttribution::Run(const std::vector<Mention>& mentions) {
   std::vector<Claim> claims;
+  claims.reserve(mentions.size() + mentions.size() / 4);  // a date may give two claims
   std::map<size_t, std::vector<const Mention*>> by_sentence;
   for (const Mention& m : mentions) by_sentence[SentenceOf(m.span.start)].push_back(&m);
   for (auto& [index, in_sentence] : by_sentence) {
