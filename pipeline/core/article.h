@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "pipeline/core/civil_date.h"
 
@@ -37,6 +38,18 @@ enum class PublishedMethod {
   kText,         // a dateline in the text
 };
 
+// One place that says when an article was published. Every witness found is
+// kept, whether or not it was chosen, so that a reader can see why a date was
+// picked and where sources disagree.
+struct DateWitness {
+  PublishedMethod method = PublishedMethod::kUnknown;
+  std::string where;  // which field said it: "json-ld datePublished", "meta article:published_time",
+                      // "time[datetime]", "url path", "rss pubDate", "http Last-Modified" ...
+  std::string raw;    // the value as printed there (trimmed, at most 200 bytes)
+  std::optional<CivilDate> date;  // its calendar day in the stated zone; nullopt if unreadable
+  bool modified = false;          // a date of modification (dateModified, lastmod, updated)
+};
+
 // What is known about an article besides its text.
 struct ArticleMeta {
   std::string path;           // local file it came from; empty for the web
@@ -47,6 +60,15 @@ struct ArticleMeta {
   std::string language;       // BCP 47 ("en"); may be empty
   std::optional<CivilDate> published;
   PublishedMethod published_method = PublishedMethod::kUnknown;
+  std::string byline;  // the author(s) as printed; may be empty
+  // Every publication-date witness seen (page, feed, sitemap, HTTP), in the
+  // order found; `published` is chosen from them by published_method.
+  std::vector<DateWitness> date_witnesses;
+  // True when two publication (not modification) witnesses name days more
+  // than one day apart: the chosen date deserves a second look.
+  bool dates_disagree = false;
+  std::string charset;         // the charset the bytes were decoded from ("windows-1252")
+  std::string charset_method;  // what decided it: "bom", "http", "meta", "detector", "default"
 
   // The best human label for the source: outlet, else URL host, else path.
   std::string Label() const;

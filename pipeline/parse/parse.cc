@@ -1,8 +1,6 @@
 #include "pipeline/parse/parse.h"
 
 #include <gumbo.h>
-#include <unicode/ucnv.h>
-#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <array>
@@ -18,6 +16,9 @@
 
 #include "pipeline/core/ascii.h"
 #include "pipeline/core/utf8.h"
+#include "pipeline/parse/charset.h"
+#include "pipeline/parse/dates.h"
+#include "pipeline/parse/main_text.h"
 
 namespace newsrecon {
 namespace {
@@ -48,28 +49,6 @@ std::string Collapse(std::string_view s) {
 }
 
 // ---------------------------------------------------------------------------
-// Dates.
-
-int TwoDigits(std::string_view s, size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); }
-
-bool AllDigits(std::string_view s, size_t from, size_t count) {
-  if (from + count > s.size()) return false;
-  for (size_t i = from; i < from + count; ++i) {
-    if (!IsDigit(s[i])) return false;
-  }
-  return true;
-}
-
-int MonthFromName(std::string_view s) {
-  static constexpr std::array<std::string_view, 12> kMonths = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-  for (size_t m = 0; m < kMonths.size(); ++m) {
-    if (EqualsIgnoreAsciiCase(s, kMonths[m])) return static_cast<int>(m) + 1;
-  }
-  return 0;
-}
-
-// ---------------------------------------------------------------------------
 // Charsets.
 
 struct MediaType {
@@ -91,127 +70,6 @@ MediaType ParseMediaType(std::string_view content_type) {
   return mt;
 }
 
-// Maps a charset label to the name ICU should open, following the WHATWG
-// Encoding Standard where it departs from the label's letter (ISO-8859-1 and
-// ASCII are read as windows-1252, as every browser does). A <meta> that says
-// UTF-16 is read as UTF-8: bytes that could carry such a tag are ASCII-based.
-std::string IcuCharsetName(std::string_view label, bool from_meta) {
-  std::string l = AsciiLower(TrimAsciiSpace(label));
-  if (l.empty()) return "";
-  if (l == "utf-8" || l == "utf8" || l == "unicode-1-1-utf-8" || l == "x-unicode20utf8") {
-    return "UTF-8";
-  }
-  if (l.rfind("utf-16", 0) == 0 || l == "unicode" || l == "ucs-2") {
-    if (from_meta) return "UTF-8";
-    if (l == "utf-16be") return "UTF-16BE";
-    return "UTF-16LE";
-  }
-  static constexpr std::string_view kLatin1[] = {
-      "iso-8859-1",     "iso8859-1",    "iso_8859-1", "iso88591",    "latin1",         "l1",
-      "iso-ir-100",     "ibm819",       "cp819",      "csisolatin1", "us-ascii",       "ascii",
-      "ansi_x3.4-1968", "windows-1252", "cp1252",     "x-cp1252",    "iso_8859-1:1987"};
-  for (std::string_view name : kLatin1) {
-    if (l == name) return "windows-1252";
-  }
-  if (l == "iso-8859-9" || l == "latin5" || l == "l5" || l == "iso8859-9") return "windows-1254";
-  if (l == "tis-620" || l == "iso-8859-11") return "windows-874";
-  if (l == "gb2312" || l == "gb_2312-80" || l == "x-gbk" || l == "chinese" || l == "csgb2312") {
-    return "GBK";
-  }
-  return l;  // ICU knows most other labels by name or alias
-}
-
-bool IcuKnows(const std::string& charset) {
-  UErrorCode err = U_ZERO_ERROR;
-  UConverter* conv = ucnv_open(charset.c_str(), &err);
-  if (conv) ucnv_close(conv);
-  return U_SUCCESS(err) && conv != nullptr;
-}
-
-// Converts `bytes` from `charset` to UTF-8 with ICU. Strict: a byte sequence
-// that is not valid in the charset is an error; lenient: it becomes U+FFFD.
-StatusOr<std::string> ToUtf8(std::string_view bytes, const std::string& charset, bool strict) {
-  UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open(charset.c_str(), &err),
-                                                          &ucnv_close);
-  if (U_FAILURE(err) || !conv) return Status::Unsupported("unknown charset \"" + charset + "\"");
-  if (strict) {
-    ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
-  }
-  if (bytes.size() > static_cast<size_t>(INT32_MAX / 2)) {
-    return Status::InvalidArgument("document too large to convert");
-  }
-  // Every charset ICU knows yields at most one UTF-16 unit a byte.
-  std::u16string units(bytes.size() + 1, u'\0');
-  int32_t n = ucnv_toUChars(conv.get(), reinterpret_cast<UChar*>(units.data()),
-                            static_cast<int32_t>(units.size()), bytes.data(),
-                            static_cast<int32_t>(bytes.size()), &err);
-  if (err == U_BUFFER_OVERFLOW_ERROR) {
-    err = U_ZERO_ERROR;
-    units.assign(static_cast<size_t>(n) + 1, u'\0');
-    ucnv_resetToUnicode(conv.get());
-    n = ucnv_toUChars(conv.get(), reinterpret_cast<UChar*>(units.data()),
-                      static_cast<int32_t>(units.size()), bytes.data(),
-                      static_cast<int32_t>(bytes.size()), &err);
-  }
-  if (U_FAILURE(err)) {
-    return Status::InvalidArgument("text is not valid " + charset + " (" + u_errorName(err) + ")");
-  }
-  std::string out(static_cast<size_t>(n) * 3, '\0');
-  int32_t len = 0;
-  err = U_ZERO_ERROR;
-  u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &len,
-                     reinterpret_cast<const UChar*>(units.data()), n, 0xFFFD, nullptr, &err);
-  if (U_FAILURE(err))
-    return Status::InvalidArgument(std::string("charset conversion failed (") + u_errorName(err) +
-                                   ")");
-  out.resize(static_cast<size_t>(len));
-  return out;
-}
-
-// The charset a <meta charset> or <meta http-equiv=Content-Type> declares in
-// the first bytes of an ASCII-compatible page, or "".
-std::string CharsetFromMetaPrescan(std::string_view bytes) {
-  constexpr size_t kPrescanBytes = 16 << 10;
-  std::string_view head = bytes.substr(0, kPrescanBytes);
-  for (size_t at = FindIgnoreAsciiCase(head, "<meta"); at != std::string_view::npos;
-       at = FindIgnoreAsciiCase(head, "<meta", at + 5)) {
-    size_t end = head.find('>', at);
-    std::string_view tag =
-        head.substr(at, end == std::string_view::npos ? head.size() - at : end - at);
-    size_t cs = FindIgnoreAsciiCase(tag, "charset");
-    if (cs == std::string_view::npos) continue;
-    size_t i = cs + 7;
-    while (i < tag.size() && IsAsciiSpace(tag[i])) ++i;
-    if (i >= tag.size() || tag[i] != '=') continue;
-    ++i;
-    while (i < tag.size() && (IsAsciiSpace(tag[i]) || tag[i] == '"' || tag[i] == '\'')) ++i;
-    size_t j = i;
-    while (j < tag.size() && !IsAsciiSpace(tag[j]) && tag[j] != '"' && tag[j] != '\'' &&
-           tag[j] != ';' && tag[j] != '/' && tag[j] != '>') {
-      ++j;
-    }
-    if (j > i) return std::string(tag.substr(i, j - i));
-  }
-  return "";
-}
-
-// A byte-order mark: removes it from `bytes` and names the charset it
-// declares ("UTF-8", "UTF-16LE", "UTF-16BE"), or "" when there is none.
-std::string_view StripBom(std::string_view* bytes) {
-  static constexpr struct {
-    std::string_view mark;
-    std::string_view charset;
-  } kBoms[] = {{"\xEF\xBB\xBF", "UTF-8"}, {"\xFF\xFE", "UTF-16LE"}, {"\xFE\xFF", "UTF-16BE"}};
-  for (const auto& bom : kBoms) {
-    if (bytes->substr(0, bom.mark.size()) == bom.mark) {
-      bytes->remove_prefix(bom.mark.size());
-      return bom.charset;
-    }
-  }
-  return "";
-}
-
 // ---------------------------------------------------------------------------
 // Plain text.
 
@@ -220,11 +78,14 @@ StatusOr<Article> ParsePlain(const RawDocument& doc, const MediaType& mt) {
   std::string converted;
   size_t offset = 0;  // bytes dropped in front, for error positions
   std::string charset(StripBom(&bytes));
+  std::string charset_method = charset.empty() ? "default" : "bom";
   if (charset == "UTF-8") {
     charset.clear();  // validated below, where errors name bytes of the input as given
     offset = doc.bytes.size() - bytes.size();
   } else if (charset.empty() && !mt.charset.empty()) {
     charset = IcuCharsetName(mt.charset, /*from_meta=*/false);
+    if (charset.empty()) return Status::Unsupported("unknown charset \"" + mt.charset + "\"");
+    charset_method = "http";
     if (charset == "UTF-8") charset.clear();
   }
   if (!charset.empty()) {
@@ -240,6 +101,8 @@ StatusOr<Article> ParsePlain(const RawDocument& doc, const MediaType& mt) {
 
   Article article;
   article.meta = doc.meta;
+  article.meta.charset = charset.empty() ? "UTF-8" : charset;
+  article.meta.charset_method = charset_method;
   article.text.reserve(bytes.size());
   for (size_t i = 0; i < bytes.size(); ++i) {
     if (bytes[i] == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') continue;
@@ -251,6 +114,8 @@ StatusOr<Article> ParsePlain(const RawDocument& doc, const MediaType& mt) {
     if (auto d = DateFromUrlPath(url)) {
       article.meta.published = d;
       article.meta.published_method = PublishedMethod::kUrl;
+      article.meta.date_witnesses.push_back({PublishedMethod::kUrl, "url path", url.substr(0, 200),
+                                             d, false});
     }
   }
   return article;
@@ -468,61 +333,6 @@ bool IsSkipped(const GumboNode* node, bool lenient) {
   }
   if (IsItemPropArticleBody(el)) return false;
   return ClassOrIdSaysBoilerplate(el);
-}
-
-// Elements that start and end a line of the main text.
-bool IsBlock(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_ADDRESS:
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_BODY:
-    case GUMBO_TAG_BR:
-    case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_CENTER:
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT:
-    case GUMBO_TAG_FIELDSET:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_FORM:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_HGROUP:
-    case GUMBO_TAG_HR:
-    case GUMBO_TAG_HTML:
-    case GUMBO_TAG_LEGEND:
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_MENU:
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_OL:
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_PRE:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_TFOOT:
-    case GUMBO_TAG_TH:
-    case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TR:
-    case GUMBO_TAG_UL:
-      return true;
-    default:
-      return false;
-  }
 }
 
 // Nesting past this is not followed: no real page comes near it, and a
@@ -765,149 +575,8 @@ TextStats Visit(const GumboNode* node, int depth, bool skipped, bool in_link, bo
   return stats;
 }
 
-double LinkDensity(const TextStats& s) {
-  return s.chars == 0 ? 1.0 : static_cast<double>(s.link_chars) / static_cast<double>(s.chars);
-}
-
-// The elements whose text is the article, in document order.
-std::vector<const GumboNode*> ChooseMainText(const Collected& c) {
-  const Candidate* top = nullptr;
-  double top_score = 0;
-  for (const auto& [node, cand] : c.scored) {
-    double score = cand.paragraph_score * (1.0 - LinkDensity(cand.stats));
-    if (score > top_score ||
-        (score == top_score && top && score > 0 &&
-         cand.node->v.element.start_pos.offset < top->node->v.element.start_pos.offset)) {
-      top = &cand;
-      top_score = score;
-    }
-  }
-
-  const Candidate* best_article = nullptr;
-  for (const Candidate& a : c.articles) {
-    if (!best_article || a.stats.chars - a.stats.link_chars >
-                             best_article->stats.chars - best_article->stats.link_chars) {
-      best_article = &a;
-    }
-  }
-  // [itemprop=articleBody] (all of them: some pages split the body around
-  // ads) or else an <article> wins, unless it is a teaser next to a much
-  // longer story.
-  double body_own = 0;
-  std::vector<const GumboNode*> bodies;
-  for (const Candidate& b : c.article_bodies) {
-    body_own += static_cast<double>(b.stats.chars - b.stats.link_chars);
-    bodies.push_back(b.node);
-  }
-  if (body_own > 0 && (!top || body_own >= top->paragraph_score / 2)) return bodies;
-  if (best_article) {
-    double own = static_cast<double>(best_article->stats.chars - best_article->stats.link_chars);
-    if (own > 0 && (!top || own >= top->paragraph_score / 2)) return {best_article->node};
-  }
-  if (top) return {top->node};
-  if (c.body) return {c.body};
-  return {};
-}
-
 // ---------------------------------------------------------------------------
-// HTML: writing the main text.
-
-class TextWriter {
- public:
-  explicit TextWriter(bool lenient) : lenient_(lenient) {}
-
-  void Write(const GumboNode* node, int depth) {
-    if (depth > kMaxDepth) return;
-    switch (node->type) {
-      case GUMBO_NODE_TEXT:
-      case GUMBO_NODE_CDATA:
-      case GUMBO_NODE_WHITESPACE:
-        if (pre_ > 0) {
-          AppendPre(node->v.text.text);
-        } else {
-          Append(node->v.text.text);
-        }
-        return;
-      case GUMBO_NODE_ELEMENT:
-        break;
-      default:
-        return;
-    }
-    if (depth > 0 && IsSkipped(node, lenient_)) return;
-    const GumboElement& el = node->v.element;
-    const bool block = IsBlock(el.tag) || depth == 0;
-    if (block) EndLine();
-    if (el.tag == GUMBO_TAG_PRE) ++pre_;
-    for (unsigned i = 0; i < el.children.length; ++i) {
-      Write(static_cast<const GumboNode*>(el.children.data[i]), depth + 1);
-    }
-    if (el.tag == GUMBO_TAG_PRE) --pre_;
-    if (block) EndLine();
-  }
-
-  std::string Finish() {
-    EndLine();
-    if (!out_.empty() && out_.back() == '\n') out_.pop_back();
-    return std::move(out_);
-  }
-
- private:
-  // Appends text, collapsing whitespace runs to one space within the line.
-  void Append(std::string_view s) {
-    for (size_t i = 0; i < s.size(); ++i) {
-      char c = s[i];
-      if (IsAsciiSpace(c)) {
-        pending_space_ = line_start_ != out_.size();
-        continue;
-      }
-      if (pending_space_) out_ += ' ';
-      pending_space_ = false;
-      out_ += c;
-      Mark(s, i);
-    }
-  }
-
-  // Preformatted text: lines as they are, trailing spaces trimmed.
-  void AppendPre(std::string_view s) {
-    for (size_t i = 0; i < s.size(); ++i) {
-      char c = s[i];
-      if (c == '\n') {
-        EndLine();
-      } else if (c != '\r') {
-        if (pending_space_) out_ += ' ';
-        pending_space_ = false;
-        out_ += c;
-        if (!IsAsciiSpace(c)) Mark(s, i);
-      }
-    }
-  }
-
-  // Records that the line holds something visible (a no-break space is not).
-  void Mark(std::string_view s, size_t i) {
-    if (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') return;
-    if (s[i] == '\xA0' && i > 0 && s[i - 1] == '\xC2') return;
-    visible_ = true;
-  }
-
-  void EndLine() {
-    if (!visible_) {
-      out_.resize(line_start_);
-    } else {
-      while (out_.size() > line_start_ && IsAsciiSpace(out_.back())) out_.pop_back();
-      out_ += '\n';
-    }
-    line_start_ = out_.size();
-    pending_space_ = false;
-    visible_ = false;
-  }
-
-  bool lenient_;
-  std::string out_;
-  size_t line_start_ = 0;
-  bool pending_space_ = false;
-  bool visible_ = false;
-  int pre_ = 0;
-};
+// HTML: the heading's text (the main text is main_text.h's).
 
 // The text of an element with whitespace collapsed, boilerplate kept (for <h1>).
 void GatherText(const GumboNode* node, int depth, std::string* out) {
@@ -1057,14 +726,7 @@ JsonLdFindings ReadJsonLd(const std::vector<std::string_view>& scripts) {
   return f;
 }
 
-bool IsInside(const GumboNode* node, const std::vector<const GumboNode*>& roots) {
-  for (const GumboNode* n = node; n; n = n->parent) {
-    if (std::find(roots.begin(), roots.end(), n) != roots.end()) return true;
-  }
-  return false;
-}
-
-void FillMetadata(const Collected& c, const std::vector<const GumboNode*>& roots,
+void FillMetadata(const Collected& c, const std::vector<const GumboNode*>& /*roots*/,
                   ArticleMeta* meta) {
   JsonLdFindings ld = ReadJsonLd(c.json_ld);
   if (meta->outlet.empty()) {
@@ -1093,54 +755,89 @@ void FillMetadata(const Collected& c, const std::vector<const GumboNode*>& roots
     meta->language = std::string(lang.empty() ? TrimAsciiSpace(c.og_locale) : lang);
     std::replace(meta->language.begin(), meta->language.end(), '_', '-');
   }
-  if (meta->published) return;
-  auto set = [meta](std::optional<CivilDate> d, PublishedMethod how) {
-    if (!d || meta->published) return;
-    meta->published = d;
-    meta->published_method = how;
-  };
-  set(ld.article_date ? ld.article_date : ld.any_date, PublishedMethod::kJsonLd);
-  if (!c.meta_date.empty()) set(ParseDateWitness(c.meta_date), PublishedMethod::kMetaTag);
-  // A <time> marked as the publication time, else the first in the story,
-  // else the first outside page furniture.
-  for (int pass = 0; pass < 3 && !meta->published; ++pass) {
-    for (const TimeElement& t : c.times) {
-      bool fits = pass == 0 ? t.marked : pass == 1 ? IsInside(t.node, roots) : !t.furniture;
-      if (fits) {
-        set(ParseDateWitness(t.datetime), PublishedMethod::kTimeElement);
-        if (meta->published) break;
-      }
-    }
-  }
-  set(DateFromUrlPath(meta->url), PublishedMethod::kUrl);
-  set(DateFromUrlPath(meta->canonical_url), PublishedMethod::kUrl);
 }
 
 struct GumboDeleter {
   void operator()(GumboOutput* out) const { gumbo_destroy_output(&kGumboDefaultOptions, out); }
 };
 
-// Chooses the charset of an HTML page and gives its text as UTF-8.
-StatusOr<std::string> DecodeHtml(std::string_view bytes, const MediaType& mt) {
-  std::string charset(StripBom(&bytes));
-  if (charset.empty() && !mt.charset.empty()) {
-    charset = IcuCharsetName(mt.charset, /*from_meta=*/false);
-    if (!IcuKnows(charset)) charset.clear();
+// Gumbo's tree building grows quadratically with nesting depth (200,000
+// nested <div>s take minutes), so a page nested deeper than any real one is
+// refused before it is parsed.
+constexpr size_t kMaxNesting = 10000;
+
+// Whether the void element `name` (lowercase) never takes children.
+bool IsVoidTag(std::string_view name) {
+  static constexpr std::string_view kVoid[] = {"area", "base", "br",    "col",  "embed",
+                                               "hr",   "img",  "input", "link", "meta",
+                                               "param", "source", "track", "wbr", "keygen"};
+  return std::find(std::begin(kVoid), std::end(kVoid), name) != std::end(kVoid);
+}
+
+// Elements whose end tags are optional (a new one closes the last), which
+// therefore do not nest when left open.
+bool IsSelfClosingByNext(std::string_view name) {
+  static constexpr std::string_view kOptional[] = {
+      "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "thead",
+      "tbody", "tfoot", "colgroup", "caption", "html", "head", "body"};
+  return std::find(std::begin(kOptional), std::end(kOptional), name) != std::end(kOptional);
+}
+
+// The deepest open-tag nesting in `html`, by a linear scan that skips
+// comments and the contents of scripts and styles; fails past kMaxNesting.
+Status CheckNesting(std::string_view html) {
+  size_t depth = 0, deepest = 0;
+  size_t i = 0;
+  char name[16];
+  while (i < html.size()) {
+    size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos) break;
+    i = lt + 1;
+    if (html.compare(lt, 4, "<!--") == 0) {
+      size_t end = html.find("-->", lt + 4);
+      i = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    bool closing = i < html.size() && html[i] == '/';
+    if (closing) ++i;
+    size_t len = 0;
+    while (i < html.size() && (IsAlpha(html[i]) || IsDigit(html[i]))) {
+      if (len < sizeof name) name[len] = AsciiLower(html[i]);
+      ++len;
+      ++i;
+    }
+    if (len == 0 || len > sizeof name) continue;
+    std::string_view tag(name, len);
+    size_t gt = html.find('>', i);
+    if (gt == std::string_view::npos) break;
+    bool self_closed = gt > 0 && html[gt - 1] == '/';
+    i = gt + 1;
+    if (!closing && (tag == "script" || tag == "style")) {
+      std::string close = "</" + std::string(tag);
+      size_t end = FindIgnoreAsciiCase(html, close, i);
+      i = end == std::string_view::npos ? html.size() : end;
+      continue;
+    }
+    if (IsVoidTag(tag) || IsSelfClosingByNext(tag)) continue;
+    if (closing) {
+      if (depth > 0) --depth;
+    } else if (!self_closed) {
+      deepest = std::max(deepest, ++depth);
+    }
   }
-  if (charset.empty()) {
-    charset = IcuCharsetName(CharsetFromMetaPrescan(bytes), /*from_meta=*/true);
-    if (!charset.empty() && !IcuKnows(charset)) charset.clear();
+  if (deepest > kMaxNesting) {
+    return Status::InvalidArgument("page nests tags " + std::to_string(deepest) + " deep (limit " +
+                                   std::to_string(kMaxNesting) + ")");
   }
-  const bool valid_utf8 = !FindInvalidUtf8(bytes).has_value();
-  if (charset.empty()) charset = valid_utf8 ? "UTF-8" : "windows-1252";
-  if (charset == "UTF-8" && valid_utf8) return std::string(bytes);
-  return ToUtf8(bytes, charset, /*strict=*/false);
+  return Status::Ok();
 }
 
 StatusOr<Article> ParseHtml(const RawDocument& doc, const MediaType& mt) {
-  StatusOr<std::string> utf8 = DecodeHtml(doc.bytes, mt);
-  if (!utf8.ok()) return utf8.status();
+  StatusOr<DecodedText> decoded = DecodeHtml(doc.bytes, mt.charset);
+  if (!decoded.ok()) return decoded.status();
+  const std::string* utf8 = &decoded->utf8;
   if (TrimAsciiSpace(*utf8).empty()) return Status::InvalidArgument("empty document");
+  if (Status depth = CheckNesting(*utf8); !depth.ok()) return depth;
 
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // we never read the parse errors
@@ -1150,76 +847,20 @@ StatusOr<Article> ParseHtml(const RawDocument& doc, const MediaType& mt) {
 
   Article article;
   article.meta = doc.meta;
-  std::vector<const GumboNode*> roots;
-  std::unique_ptr<Collected> collected;
-  for (bool lenient : {false, true}) {
-    collected = std::make_unique<Collected>();
-    Visit(out->document, 0, false, false, false, lenient, collected.get());
-    roots = ChooseMainText(*collected);
-    TextWriter writer(lenient);
-    for (const GumboNode* root : roots) writer.Write(root, 0);
-    article.text = writer.Finish();
-    if (!article.text.empty()) break;
-  }
+  auto collected = std::make_unique<Collected>();
+  Visit(out->document, 0, false, false, false, /*lenient=*/false, collected.get());
+  MainText main = ExtractMainTextWithContainers(out->document);
+  article.text = std::move(main.text);
+  std::vector<const GumboNode*> roots = std::move(main.containers);
   if (article.text.empty()) return Status::InvalidArgument("no main text found");
   FillMetadata(*collected, roots, &article.meta);
+  article.meta.charset = decoded->charset;
+  article.meta.charset_method = decoded->method;
+  ReadPageDates(out->document, roots, TodayUtc(), &article.meta);
   return article;
 }
 
 }  // namespace
-
-std::optional<CivilDate> ParseDateWitness(std::string_view text) {
-  text = TrimAsciiSpace(text);
-  int y, m, d;
-  size_t end;
-  if (AllDigits(text, 0, 4) && text.size() >= 10 && (text[4] == '-' || text[4] == '/') &&
-      text[7] == text[4] && AllDigits(text, 5, 2) && AllDigits(text, 8, 2)) {
-    y = std::stoi(std::string(text.substr(0, 4)));
-    m = TwoDigits(text, 5);
-    d = TwoDigits(text, 8);
-    end = 10;
-  } else if (AllDigits(text, 0, 8)) {
-    y = std::stoi(std::string(text.substr(0, 4)));
-    m = TwoDigits(text, 4);
-    d = TwoDigits(text, 6);
-    end = 8;
-  } else {
-    return std::nullopt;
-  }
-  if (end < text.size() && (IsDigit(text[end]) || text[end] == '-' || text[end] == '/')) {
-    return std::nullopt;  // "2026-04-271", "20260427-…": not a date as we read it
-  }
-  if (!IsValidDate(y, m, d)) return std::nullopt;
-  return CivilDate{y, m, d};
-}
-
-std::optional<CivilDate> DateFromUrlPath(std::string_view url) {
-  size_t scheme = url.find("://");
-  size_t path = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
-  if (path == std::string_view::npos) return std::nullopt;
-  std::string_view p = url.substr(path);
-  p = p.substr(0, p.find_first_of("?#"));
-  for (size_t i = 0; i < p.size(); ++i) {
-    if (p[i] != '/' || !AllDigits(p, i + 1, 4) || i + 5 >= p.size() || p[i + 5] != '/') continue;
-    int year = std::stoi(std::string(p.substr(i + 1, 4)));
-    size_t at = i + 6;
-    int month = 0;
-    if (AllDigits(p, at, 2)) {
-      month = TwoDigits(p, at);
-      at += 2;
-    } else if (at + 3 <= p.size()) {
-      month = MonthFromName(p.substr(at, 3));
-      at += 3;
-    }
-    if (month == 0 || at >= p.size() || p[at] != '/' || !AllDigits(p, at + 1, 2)) continue;
-    int day = TwoDigits(p, at + 1);
-    at += 3;
-    if (at < p.size() && IsDigit(p[at])) continue;
-    if (year < 1990 || year > 2099 || !IsValidDate(year, month, day)) continue;
-    return CivilDate{year, month, day};
-  }
-  return std::nullopt;
-}
 
 StatusOr<Article> Parse(const RawDocument& doc) {
   if (doc.bytes.empty()) return Status::InvalidArgument("empty document");

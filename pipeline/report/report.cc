@@ -7,17 +7,23 @@
 
 #include "pipeline/core/names.h"
 #include "pipeline/reconcile/describe.h"
+#include "pipeline/report/common.h"
 
 namespace newsrecon {
 namespace {
 
 using nlohmann::json;
+using report_internal::CutQuote;
+using report_internal::Heading;
+using report_internal::HedgeLine;
+using report_internal::OneLine;
+using report_internal::Quote;
+using report_internal::SeverityWords;
+using report_internal::Where;
 
 // Doubles that hold whole numbers print as integers up to 2^53, where every
 // integer is still exact.
 constexpr double kMaxExactInteger = 9007199254740992.0;
-// Severity as a report prints it: two decimals for ratios.
-constexpr int kSeverityDecimals = 2;
 // Indents of a text report: findings, their sides, a side's quote.
 constexpr int kFindingIndent = 3;
 constexpr int kSideIndent = 5;
@@ -90,57 +96,6 @@ json KeyJson(const ClaimKey& key, const AsOf& as_of, const std::string& id,
 
 // ---- quotes -------------------------------------------------------------
 
-// A sentence cut around its figure; `found` is false when the figure could
-// not be located, and then `before` holds the whole sentence.
-struct Quote {
-  std::string before;
-  std::string figure;
-  std::string after;
-  bool found = false;
-};
-
-std::string OneLine(std::string s) {
-  for (char& c : s)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return s;
-}
-
-Quote CutQuote(const StoredClaim& c) {
-  const std::string& sentence = c.sentence;
-  const Claim& claim = c.claim;
-  const std::string& text = claim.mention.text;
-  Quote q;
-  if (sentence.empty()) {
-    q.figure = OneLine(text);
-    q.found = !text.empty();
-    return q;
-  }
-  size_t start = std::string::npos;
-  const ByteSpan& span = claim.mention.span;
-  if (span.start >= claim.sentence.start && span.end >= span.start) {
-    const size_t s = span.start - claim.sentence.start;
-    const size_t n = span.end - span.start;
-    if (s <= sentence.size() && n <= sentence.size() - s && n > 0 &&
-        (text.empty() || sentence.compare(s, n, text) == 0)) {
-      start = s;
-      q.figure = sentence.substr(s, n);
-    }
-  }
-  if (start == std::string::npos && !text.empty()) {
-    start = sentence.find(text);
-    if (start != std::string::npos) q.figure = text;
-  }
-  if (start == std::string::npos) {
-    q.before = OneLine(sentence);
-    return q;
-  }
-  q.found = true;
-  q.before = OneLine(sentence.substr(0, start));
-  q.after = OneLine(sentence.substr(start + q.figure.size()));
-  q.figure = OneLine(q.figure);
-  return q;
-}
-
 std::string EscapeMarkdown(const std::string& s) {
   std::string out;
   for (char ch : s) {
@@ -186,40 +141,6 @@ std::string Plural(size_t n, const std::string& one, const std::string& many) {
 std::string CountsLine(const Findings& f) {
   return Plural(f.conflicts.size(), "conflict", "conflicts") + ", " +
          Plural(f.agreements.size(), "agreement", "agreements");
-}
-
-std::string Heading(const ClaimKey& key, const AsOf& as_of) {
-  std::string out = key.entity + " · " + key.attribute;
-  if (!key.qualifier.empty()) out += " (" + key.qualifier + ")";
-  std::string when = DescribeAsOf(as_of);
-  if (when.empty() && as_of.basis == AsOfBasis::kPublication)
-    when = "as of publication (" + as_of.first.ToIso() + ")";
-  if (as_of.basis == AsOfBasis::kLatest)
-    when += " (" + DescribeWindow(as_of.first, as_of.last) + ")";
-  if (!when.empty()) out += " · " + when;
-  return out;
-}
-
-std::string SeverityWords(const Conflict& c) {
-  char buf[64];
-  if (c.severity_unit == SeverityUnit::kMonths) {
-    std::snprintf(buf, sizeof buf, "%.0f %s", c.severity, c.severity == 1 ? "month" : "months");
-  } else {
-    std::snprintf(buf, sizeof buf, "%.*f times", kSeverityDecimals, c.severity);
-  }
-  return buf;
-}
-
-std::string HedgeLine(const Mention& m) {
-  std::string words = HedgeWords(m);
-  if (words.empty()) return "exact";
-  return m.hedge_text.empty() ? words : words + " (\"" + m.hedge_text + "\")";
-}
-
-// The URL or path of an article, or "" when it would only repeat its label.
-std::string Where(const ArticleMeta& a) {
-  const std::string& where = !a.url.empty() ? a.url : a.path;
-  return where == a.Label() ? "" : where;
 }
 
 // ---- text ---------------------------------------------------------------
@@ -398,6 +319,11 @@ json FindingsJson(const Findings& findings) {
     agreements.push_back(std::move(j));
   }
   return {{"conflicts", std::move(conflicts)}, {"agreements", std::move(agreements)}};
+}
+
+Findings OnlyStatus(Findings findings, ReviewStatus status) {
+  std::erase_if(findings.conflicts, [&](const Conflict& c) { return c.status != status; });
+  return findings;
 }
 
 std::string RenderReport(const Findings& findings, ReportFormat format) {

@@ -69,6 +69,10 @@ nlohmann::json FindingsJson(const Findings& findings);
 // with a final newline.
 std::string RenderReport(const Findings& findings, ReportFormat format);
 
+// The findings with only the conflicts whose review status is `status`
+// (agreements are kept): `report --status open`.
+Findings OnlyStatus(Findings findings, ReviewStatus status);
+
 }  // namespace newsrecon
 
 #endif  // NEWSRECON_PIPELINE_REPORT_REPORT_H_

@@ -164,7 +164,22 @@ TEST_CASE("cli: ingesting the corpus twice leaves the same database, and the rep
   REQUIRE(again.exit_code == 0);
   CommandResult dump2 = RunCommand("sqlite3 " + db + " .dump");
   REQUIRE(dump1.exit_code == 0);
-  CHECK(dump1.out == dump2.out);
+  // Everything but the run log (each run is a row of runs and run_sources).
+  auto without_runs = [](const std::string& dump) {
+    std::string out;
+    size_t at = 0;
+    while (at < dump.size()) {
+      size_t end = dump.find('\n', at);
+      end = end == std::string::npos ? dump.size() : end + 1;
+      std::string_view line(dump.data() + at, end - at);
+      if (line.rfind("INSERT INTO runs ", 0) != 0 && line.rfind("INSERT INTO run_sources ", 0) != 0)
+        out += line;
+      at = end;
+    }
+    return out;
+  };
+  CHECK(without_runs(dump1.out) == without_runs(dump2.out));
+  CHECK(RunCommand("sqlite3 " + db + " 'SELECT count(*) FROM runs'").out == "2\n");
 
   CommandResult json = RunCommand(kBinary + " report --format json --db " + db);
   REQUIRE(json.exit_code == 0);

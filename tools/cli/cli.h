@@ -27,14 +27,17 @@ enum ExitCode : int {
   kExitNoInput = 66,     // EX_NOINPUT: a named file or database does not exist
   kExitSoftware = 70,    // EX_SOFTWARE: an internal error (a rules file that does not load)
   kExitCantCreate = 73,  // EX_CANTCREAT: the database cannot be created or written
+  kExitLocked = 69,      // EX_UNAVAILABLE: another ingest holds the run lock (<db>.lock)
   kExitTempFail = 75,    // EX_TEMPFAIL: the database is busy; try again later
+  kExitConfig = 78,      // EX_CONFIG: the configuration file is missing or wrong
 };
 
 inline constexpr char kExitCodesHelp[] =
     "Exit codes: 0 success (also when some inputs failed, unless --strict); 1 some inputs "
     "failed and --strict was given; 64 usage error; 65 no input could be read; 66 input or "
-    "database not found; 70 internal error; 73 database cannot be created or written; 75 "
-    "database busy (retry later).";
+    "database not found; 69 another ingest holds the database's run lock (nothing done); 70 "
+    "internal error; 73 database cannot be opened, created or written (read-only, disk full, "
+    "not a database); 75 database busy (retry later); 78 bad configuration file.";
 
 // The exit code for a failure's Status.
 int ExitFor(const Status& s);
@@ -62,6 +65,12 @@ Command AddIngestCommand(CLI::App& root);
 Command AddExtractCommand(CLI::App& root);
 Command AddParseCommand(CLI::App& root);
 Command AddReportCommand(CLI::App& root);
+Command AddReviewCommand(CLI::App& root);
+Command AddExplainCommand(CLI::App& root);
+Command AddExportCommand(CLI::App& root);
+Command AddDatasetteCommand(CLI::App& root);
+Command AddStatusCommand(CLI::App& root);
+Command AddBackupCommand(CLI::App& root);
 
 }  // namespace newsrecon::cli
 

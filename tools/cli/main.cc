@@ -20,6 +20,12 @@ int main(int argc, char** argv) {
       AddExtractCommand(app),
       AddParseCommand(app),
       AddReportCommand(app),
+      AddReviewCommand(app),
+      AddExplainCommand(app),
+      AddExportCommand(app),
+      AddDatasetteCommand(app),
+      AddStatusCommand(app),
+      AddBackupCommand(app),
   };
 
   try {

@@ -1,10 +1,11 @@
 // newsrecon parse: one HTML page's main text and metadata, without a database.
+#include "pipeline/parse/parse.h"
+
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "pipeline/core/names.h"
-#include "pipeline/parse/parse.h"
 #include "tools/cli/cli.h"
 
 namespace newsrecon::cli {
@@ -40,7 +41,20 @@ int RunParse(const ParseOptions& o) {
       {"canonical_url", m.canonical_url},
       {"url", m.url},
       {"language", m.language},
+      {"byline", m.byline},
+      {"dates_disagree", m.dates_disagree},
+      {"charset", m.charset},
+      {"charset_method", m.charset_method},
       {"text", article->text}};
+  nlohmann::json witnesses = nlohmann::json::array();
+  for (const DateWitness& w : m.date_witnesses) {
+    witnesses.push_back({{"method", Name(w.method)},
+                         {"where", w.where},
+                         {"raw", w.raw},
+                         {"date", w.date ? nlohmann::json(w.date->ToIso()) : nlohmann::json()},
+                         {"modified", w.modified}});
+  }
+  j["date_witnesses"] = std::move(witnesses);
   std::cout << j.dump(2) << "\n";
   return kExitOk;
 }

@@ -1,0 +1,200 @@
+// Store benchmarks (make bench) for unattended runs: ingest throughput and
+// the reconcile-at-end into a database already holding about 1M claims, and
+// the peak memory of one run over 10,000 pages.
+//
+// The 1M-claim database is built once per machine in
+// /tmp/newsrecon-store-bench/base.db with Store::PutArticle of synthetic
+// articles (50,000 articles x 20 claims over 5,000 entities); building it
+// takes a minute or two, later bench runs reuse it. Each iteration works on a
+// fresh copy, so runs do not accumulate.
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "pipeline/reconcile/reconcile.h"
+#include "pipeline/run/run.h"
+#include "pipeline/store/store.h"
+
+namespace newsrecon {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kDir = fs::temp_directory_path() / "newsrecon-store-bench";
+const fs::path kCorpus = fs::path(NEWSRECON_SOURCE_DIR) / "corpora/msft-openai-2026-04";
+constexpr int kBaseArticles = 50000;
+constexpr int kClaimsPerArticle = 20;
+constexpr int kEntities = 5000;
+
+// A synthetic article of `kClaimsPerArticle` money claims, one a sentence.
+void SyntheticArticle(int i, Article* a, std::vector<Claim>* claims) {
+  a->meta = ArticleMeta{};
+  a->meta.url = "https://bench.example/a/" + std::to_string(i);
+  a->meta.outlet = "Outlet " + std::to_string(i % 40);
+  a->meta.published = CivilDate{2025, 1 + i % 12, 1 + i % 28};
+  a->text.clear();
+  claims->clear();
+  for (int k = 0; k < kClaimsPerArticle; ++k) {
+    const int entity = (i * 7 + k * 13) % kEntities;
+    const double amount = 1e6 * (1 + (i + k) % 500);
+    const std::string figure = "$" + std::to_string(1 + (i + k) % 500) + " million";
+    const std::string sentence = "Company" + std::to_string(entity) + " raised " + figure + ". ";
+    Claim c;
+    const size_t start = a->text.size();
+    c.sentence = {start, start + sentence.size() - 1};
+    const size_t at = start + sentence.find('$');
+    c.mention.kind = MentionKind::kMoney;
+    c.mention.span = {at, at + figure.size()};
+    c.mention.text = figure;
+    c.mention.value = MoneyValue{amount, std::nullopt, "USD", 1e6};
+    c.mention.rule = "bench";
+    c.entity = "Company" + std::to_string(entity);
+    c.attribute = k % 2 ? "investment" : "valuation";
+    c.as_of = {*a->meta.published, *a->meta.published, AsOfBasis::kPublication, ""};
+    c.interval = {amount * 0.95, amount * 1.05};
+    a->text += sentence;
+    claims->push_back(std::move(c));
+  }
+}
+
+// The base database, built once.
+std::string BaseDatabase() {
+  const fs::path base = kDir / "base.db";
+  fs::create_directories(kDir);
+  if (fs::exists(base)) return base.string();
+  const fs::path tmp = kDir / "base.building.db";
+  for (const char* s : {"", "-wal", "-shm"}) fs::remove(tmp.string() + s);
+  {
+    StatusOr<Store> store = Store::Open(tmp.string());
+    if (!store.ok()) return "";
+    Article a;
+    std::vector<Claim> claims;
+    for (int i = 0; i < kBaseArticles; ++i) {
+      SyntheticArticle(i, &a, &claims);
+      if (!store->PutArticle(a, claims).ok()) return "";
+    }
+  }
+  fs::rename(tmp, base);
+  return base.string();
+}
+
+// A fresh copy of the base database.
+std::string WorkCopy(const std::string& base) {
+  const fs::path work = kDir / "work.db";
+  for (const char* s : {"", "-wal", "-shm"}) fs::remove(work.string() + s);
+  fs::copy_file(base, work);
+  return work.string();
+}
+
+// One ingest of the bundled corpus (5 articles, 60 claims) into the 1M-claim
+// store, with the reconcile over every claim at the end, as a nightly run does.
+void BM_IngestInto1MClaims(benchmark::State& state) {
+  const std::string base = BaseDatabase();
+  if (base.empty()) return state.SkipWithError("cannot build the base database");
+  for (auto _ : state) {
+    state.PauseTiming();
+    const std::string db = WorkCopy(base);
+    state.ResumeTiming();
+    StatusOr<Store> store = Store::Open(db);
+    if (!store.ok()) return state.SkipWithError(store.status().message().c_str());
+    std::ostringstream log;
+    auto summary = Ingest({kCorpus.string()}, {}, &*store, log);
+    if (!summary.ok()) return state.SkipWithError(summary.status().message().c_str());
+  }
+}
+BENCHMARK(BM_IngestInto1MClaims)->Unit(benchmark::kSecond)->Iterations(2);
+
+// The parts of the reconcile at the end, at 1M claims.
+void BM_ReconcileStepsAt1M(benchmark::State& state) {
+  const std::string base = BaseDatabase();
+  if (base.empty()) return state.SkipWithError("cannot build the base database");
+  StatusOr<Store> store = Store::Open(WorkCopy(base));
+  if (!store.ok()) return state.SkipWithError(store.status().message().c_str());
+  double load = 0, reconcile = 0, write = 0;
+  size_t n = 0;
+  for (auto _ : state) {
+    auto t0 = std::chrono::steady_clock::now();
+    auto claims = store->LoadClaims();
+    auto t1 = std::chrono::steady_clock::now();
+    if (!claims.ok()) return state.SkipWithError(claims.status().message().c_str());
+    Findings f = Reconcile(*claims);
+    auto t2 = std::chrono::steady_clock::now();
+    if (Status s = store->ReplaceFindings(f); !s.ok())
+      return state.SkipWithError(s.message().c_str());
+    auto t3 = std::chrono::steady_clock::now();
+    n = claims->size();
+    load += std::chrono::duration<double>(t1 - t0).count();
+    reconcile += std::chrono::duration<double>(t2 - t1).count();
+    write += std::chrono::duration<double>(t3 - t2).count();
+  }
+  const double it = static_cast<double>(state.iterations());
+  state.counters["claims"] = static_cast<double>(n);
+  state.counters["load_s"] = load / it;
+  state.counters["reconcile_s"] = reconcile / it;
+  state.counters["write_findings_s"] = write / it;
+}
+BENCHMARK(BM_ReconcileStepsAt1M)->Unit(benchmark::kSecond)->Iterations(2);
+
+// Articles a second stored into the 1M-claim store (20 claims each, one
+// transaction an article), without the reconcile.
+void BM_PutArticleInto1MClaims(benchmark::State& state) {
+  const std::string base = BaseDatabase();
+  if (base.empty()) return state.SkipWithError("cannot build the base database");
+  StatusOr<Store> store = Store::Open(WorkCopy(base));
+  if (!store.ok()) return state.SkipWithError(store.status().message().c_str());
+  Article a;
+  std::vector<Claim> claims;
+  int i = kBaseArticles;
+  for (auto _ : state) {
+    state.PauseTiming();
+    SyntheticArticle(i++, &a, &claims);
+    state.ResumeTiming();
+    if (!store->PutArticle(a, claims).ok()) return state.SkipWithError("put failed");
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_PutArticleInto1MClaims)->Iterations(2000);
+
+// Peak resident memory (ru_maxrss) of one run over 10,000 pages, in a child
+// process so that nothing else this benchmark holds is counted.
+void BM_Run10kPagesPeakMemory(benchmark::State& state) {
+  const fs::path folder = kDir / "pages10k";
+  if (!fs::exists(folder / "p9999.txt")) {
+    fs::create_directories(folder);
+    Article a;
+    std::vector<Claim> claims;
+    for (int i = 0; i < 10000; ++i) {
+      SyntheticArticle(i, &a, &claims);
+      std::ofstream(folder / ("p" + std::to_string(i) + ".txt")) << a.text;
+    }
+  }
+  long peak_kb = 0;
+  for (auto _ : state) {
+    const fs::path db = kDir / "pages10k.db";
+    for (const char* s : {"", "-wal", "-shm"}) fs::remove(db.string() + s);
+    pid_t pid = fork();
+    if (pid == 0) {
+      StatusOr<Store> store = Store::Open(db.string());
+      if (!store.ok()) _exit(2);
+      std::ostringstream log;
+      _exit(Ingest({folder.string()}, {}, &*store, log).ok() ? 0 : 1);
+    }
+    int status = 0;
+    struct rusage ru {};
+    wait4(pid, &status, 0, &ru);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return state.SkipWithError("run failed");
+    peak_kb = ru.ru_maxrss;
+  }
+  state.counters["peak_rss_MB"] = static_cast<double>(peak_kb) / 1024.0;
+}
+BENCHMARK(BM_Run10kPagesPeakMemory)->Unit(benchmark::kSecond)->Iterations(1);
+
+}  // namespace
+}  // namespace newsrecon

@@ -1,0 +1,1406 @@
+#include "pipeline/parse/main_text.h"
+
+#include <algorithm>
+#include <cstring>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "pipeline/core/ascii.h"
+
+namespace newsrecon {
+namespace {
+
+// Nesting past this is not followed: no real page comes near it, and a
+// hostile one must not exhaust the stack.
+constexpr int kMaxDepth = 256;
+// A paragraph shorter than this (in characters) is a caption, a byline or a
+// button label, and does not vote for its container.
+constexpr size_t kMinParagraphChars = 25;
+
+// ---------------------------------------------------------------------------
+// Attributes and names.
+
+std::string_view AttrValue(const GumboElement& el, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
+  return a ? std::string_view(a->value) : std::string_view();
+}
+
+bool HasAttr(const GumboElement& el, const char* name) {
+  return gumbo_get_attribute(&el.attributes, name) != nullptr;
+}
+
+// True when the space-separated token list `list` holds `token` (any case).
+bool HasToken(std::string_view list, std::string_view token) {
+  size_t i = 0;
+  while (i < list.size()) {
+    while (i < list.size() && IsAsciiSpace(list[i])) ++i;
+    size_t j = i;
+    while (j < list.size() && !IsAsciiSpace(list[j])) ++j;
+    if (j > i && EqualsIgnoreAsciiCase(list.substr(i, j - i), token)) return true;
+    i = j;
+  }
+  return false;
+}
+
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Words in class names and ids that mark page furniture rather than the story.
+constexpr std::string_view kBoilerplateWords[] = {
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "menus",
+    "megamenu",
+    "footer",
+    "comment",
+    "comments",
+    "disqus",
+    "share",
+    "shares",
+    "sharing",
+    "sharebar",
+    "social",
+    "related",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "ad",
+    "ads",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "promo",
+    "promos",
+    "promotion",
+    "promoted",
+    "subscribe",
+    "newsletter",
+    "newsletters",
+    "signup",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "outbrain",
+    "taboola",
+    "masthead",
+    "toolbar",
+    "widget",
+    "widgets",
+    "popup",
+    "modal",
+    "banner",
+    "recommended",
+    "recommendations",
+    "byline",
+    "author",
+    "authors",
+    "tags",
+    "tagcloud",
+    "pagination",
+    "pager",
+    "login",
+    "signin",
+    "rating",
+    "ratings",
+    "copyright",
+    "disclaimer",
+    "caption",
+    "credit",
+    "credits",
+    "dateline",
+    "timestamp",
+    "metadata",
+    "postmeta",
+    "trending",
+    "popular",
+    "readmore",
+    "follow",
+    "subscription",
+    "paywall",
+    "overlay",
+    "shop",
+    "discussion",
+    "reply",
+    "respond",
+    "sharethis",
+    "addthis",
+    "categories",
+};
+// A class or id that also has one of these words names a container of the
+// story ("content-sidebar-wrap" holds the story and the sidebar), as in
+// Readability's exceptions to its unlikely candidates.
+constexpr std::string_view kStoryWords[] = {"article", "body",  "column", "content", "main",
+                                            "story",   "entry", "text",   "post"};
+// A class name starting with one of these states a condition of the element
+// ("has-comments", "is-sticky-nav"), not what the element is.
+constexpr std::string_view kModifierWords[] = {"has", "with", "without", "no",  "is",
+                                               "js",  "show", "hide",    "can", "enable"};
+// Readability's positive and negative class/id words for scoring.
+constexpr std::string_view kPositiveWords[] = {"article", "body",  "content",    "entry", "main",
+                                               "page",    "post",  "text",       "blog",  "story",
+                                               "hentry",  "prose", "articlebody"};
+constexpr std::string_view kNegativeWords[] = {
+    "comment", "comments", "com",      "contact", "foot",    "footer", "footnote", "masthead",
+    "media",   "meta",     "outbrain", "promo",   "related", "scroll", "shoutbox", "sidebar",
+    "sponsor", "shopping", "tags",     "tool",    "widget",  "share",  "social",   "nav",
+    "menu",    "ad",       "ads",      "banner",  "byline",  "author", "teaser",   "hidden"};
+
+template <size_t N>
+bool InList(std::string_view word, const std::string_view (&list)[N]) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+// Calls f(word) for the lowercase words of a class name or id, split at
+// punctuation, digits and camelCase humps ("mainNav-2" → main, nav); f
+// returns false to stop.
+template <typename F>
+void ForEachWord(std::string_view name, F&& f) {
+  char word[24];
+  size_t len = 0;
+  bool overflow = false;
+  for (size_t i = 0; i <= name.size(); ++i) {
+    char c = i < name.size() ? name[i] : '\0';
+    bool boundary =
+        !IsAlpha(c) || (i > 0 && c >= 'A' && c <= 'Z' && name[i - 1] >= 'a' && name[i - 1] <= 'z');
+    if (boundary) {
+      if (len > 0 && !overflow && !f(std::string_view(word, len))) return;
+      len = 0;
+      overflow = false;
+    }
+    if (IsAlpha(c)) {
+      if (len < sizeof word) {
+        word[len++] = AsciiLower(c);
+      } else {
+        overflow = true;
+      }
+    }
+  }
+}
+
+// Calls f(name) for each class name and the id of an element.
+template <typename F>
+void ForEachName(const GumboElement& el, F&& f) {
+  for (unsigned i = 0; i < el.attributes.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
+    bool is_class = std::strcmp(a->name, "class") == 0;
+    if (!is_class && std::strcmp(a->name, "id") != 0) continue;
+    std::string_view v(a->value);
+    size_t k = 0;
+    while (k < v.size()) {
+      while (k < v.size() && IsAsciiSpace(v[k])) ++k;
+      size_t j = k;
+      while (j < v.size() && !IsAsciiSpace(v[j])) ++j;
+      if (j > k) f(v.substr(k, j - k));
+      k = j;
+    }
+  }
+}
+
+struct NameVerdict {
+  bool boilerplate = false;  // some name has a furniture word
+  bool story = false;        // some name has a story word
+};
+
+NameVerdict JudgeNames(const GumboElement& el) {
+  NameVerdict v;
+  ForEachName(el, [&](std::string_view name) {
+    bool first = true, furniture = false, story = false, modifier = false;
+    ForEachWord(name, [&](std::string_view w) {
+      if (first && InList(w, kModifierWords)) {
+        modifier = true;
+        return false;
+      }
+      first = false;
+      if (InList(w, kStoryWords)) story = true;
+      if (InList(w, kBoilerplateWords)) furniture = true;
+      return true;
+    });
+    if (modifier) return;
+    if (story) v.story = true;
+    if (furniture) v.boilerplate = true;
+  });
+  return v;
+}
+
+int ClassWeight(const GumboElement& el) {
+  int weight = 0;
+  ForEachName(el, [&](std::string_view name) {
+    bool pos = false, neg = false, first = true, modifier = false;
+    ForEachWord(name, [&](std::string_view w) {
+      if (first && InList(w, kModifierWords)) {
+        modifier = true;
+        return false;
+      }
+      first = false;
+      if (InList(w, kPositiveWords)) pos = true;
+      if (InList(w, kNegativeWords)) neg = true;
+      return true;
+    });
+    if (modifier) return;
+    if (neg) {
+      weight -= 25;
+    } else if (pos) {
+      weight += 25;
+    }
+  });
+  if (HasToken(AttrValue(el, "itemprop"), "articleBody")) weight += 50;
+  return std::clamp(weight, -50, 75);
+}
+
+// ---------------------------------------------------------------------------
+// Tags.
+
+// True when a style attribute sets `property` to `value` ("display : none").
+bool StyleSays(std::string_view style, std::string_view property, std::string_view value) {
+  for (size_t at = FindIgnoreAsciiCase(style, property); at != std::string_view::npos;
+       at = FindIgnoreAsciiCase(style, property, at + 1)) {
+    size_t i = at + property.size();
+    while (i < style.size() && IsAsciiSpace(style[i])) ++i;
+    if (i >= style.size() || style[i] != ':') continue;
+    ++i;
+    while (i < style.size() && IsAsciiSpace(style[i])) ++i;
+    if (FindIgnoreAsciiCase(style.substr(i, value.size()), value) == 0) return true;
+  }
+  return false;
+}
+
+bool IsHidden(const GumboElement& el) {
+  if (HasAttr(el, "hidden")) return true;
+  if (EqualsIgnoreAsciiCase(AttrValue(el, "aria-hidden"), "true")) return true;
+  std::string_view style = AttrValue(el, "style");
+  return !style.empty() &&
+         (StyleSays(style, "display", "none") || StyleSays(style, "visibility", "hidden"));
+}
+
+// Elements whose content is never article text (see NotText).
+bool IsNonText(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_IMG:
+    case GUMBO_TAG_MAP:
+    case GUMBO_TAG_TITLE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A <noscript> spanning more source than any tracking pixel or "enable
+// JavaScript" notice holds the page itself: a <div> opened in it swallowed its
+// end tag (browsers running scripts read it as raw text), or it is the page's
+// whole script-free version. Its text is kept.
+constexpr unsigned kMaxNoscriptBytes = 4096;
+
+bool NotText(const GumboElement& el) {
+  if (el.tag_namespace != GUMBO_NAMESPACE_HTML) return true;
+  if (el.tag == GUMBO_TAG_NOSCRIPT && el.end_pos.offset > el.start_pos.offset + kMaxNoscriptBytes) {
+    return false;
+  }
+  return IsNonText(el.tag) || IsHidden(el);
+}
+
+// Page furniture by tag.
+bool IsFurnitureTag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_MENU:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsFurnitureRole(std::string_view role) {
+  return !role.empty() &&
+         (EqualsIgnoreAsciiCase(role, "navigation") || EqualsIgnoreAsciiCase(role, "contentinfo") ||
+          EqualsIgnoreAsciiCase(role, "complementary") || EqualsIgnoreAsciiCase(role, "banner") ||
+          EqualsIgnoreAsciiCase(role, "dialog") || EqualsIgnoreAsciiCase(role, "alertdialog") ||
+          EqualsIgnoreAsciiCase(role, "menu") || EqualsIgnoreAsciiCase(role, "menubar") ||
+          EqualsIgnoreAsciiCase(role, "search"));
+}
+
+// Elements that start and end a line of the main text.
+bool IsBlock(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_LEGEND:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_UL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Readability's starting score of a container by its tag.
+int TagWeight(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+      return 5;
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_BLOCKQUOTE:
+      return 3;
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_FORM:
+      return -3;
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TH:
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+const GumboNode* Child(const GumboNode* node, unsigned i) {
+  return static_cast<const GumboNode*>(node->v.element.children.data[i]);
+}
+
+bool IsText(const GumboNode* node) {
+  return node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
+         node->type == GUMBO_NODE_WHITESPACE;
+}
+
+// Characters (code points) that are not ASCII space, and commas (Latin, CJK,
+// Arabic) in a text.
+void CountText(std::string_view s, size_t* chars, size_t* commas) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) == 0x80 || IsAsciiSpace(static_cast<char>(c))) continue;
+    ++*chars;
+    if (c == ',') {
+      ++*commas;
+    } else if (c >= 0xD8 && i + 2 < s.size()) {
+      std::string_view rest = s.substr(i, 3);
+      if (rest == "\xEF\xBC\x8C" || rest == "\xE3\x80\x81" || rest.substr(0, 2) == "\xD8\x8C") {
+        ++*commas;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// One pass: text statistics and Readability scores.
+
+struct Stats {
+  size_t chars = 0;       // characters of text, skipped elements left out
+  size_t link_chars = 0;  // of which inside <a>
+  size_t commas = 0;
+};
+
+struct Info {
+  Stats stats;
+  double score = 0;  // Readability score (valid when `candidate`)
+  bool candidate = false;
+  bool skipped = false;  // strict boilerplate (by tag, role, names or visibility)
+};
+
+double LinkDensity(const Stats& s) {
+  return s.chars == 0 ? 0.0 : static_cast<double>(s.link_chars) / static_cast<double>(s.chars);
+}
+
+class Scorer {
+ public:
+  std::unordered_map<const GumboNode*, Info> info;
+  std::vector<const GumboNode*> article_bodies;  // outermost [itemprop=articleBody]
+  const GumboNode* body = nullptr;
+  std::vector<std::string_view> json_ld;  // texts of <script type=application/ld+json>
+  bool use_names = true;  // class and id words can make an element boilerplate
+
+  Stats Visit(const GumboNode* node, int depth, bool in_link, bool in_body, bool* block) {
+    Stats s;
+    if (depth > kMaxDepth) return s;
+    if (IsText(node)) {
+      CountText(node->v.text.text, &s.chars, &s.commas);
+      if (in_link) s.link_chars = s.chars;
+      return s;
+    }
+    if (node->type == GUMBO_NODE_DOCUMENT) {
+      const GumboVector& kids = node->v.document.children;
+      bool b = false;
+      for (unsigned i = 0; i < kids.length; ++i) {
+        Visit(static_cast<const GumboNode*>(kids.data[i]), depth + 1, false, false, &b);
+      }
+      return s;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) return s;
+    const GumboElement& el = node->v.element;
+    if (IsBlock(el.tag)) *block = true;
+    if (el.tag == GUMBO_TAG_SCRIPT) {
+      NoteJsonLd(node);
+    } else if (el.tag == GUMBO_TAG_HEAD) {
+      for (unsigned i = 0; i < el.children.length; ++i) NoteJsonLd(Child(node, i));
+    }
+    if (NotText(el)) return s;
+    if (el.tag == GUMBO_TAG_BODY && !body) body = node;
+    Info& me = info[node];
+    me.skipped = StrictlySkipped(el, use_names);
+    if (me.skipped) return s;
+    const bool is_body = !in_body && HasToken(AttrValue(el, "itemprop"), "articleBody");
+    if (is_body) article_bodies.push_back(node);
+    bool has_block = false;
+    const bool link = in_link || el.tag == GUMBO_TAG_A;
+    for (unsigned i = 0; i < el.children.length; ++i) {
+      Stats k = Visit(Child(node, i), depth + 1, link, in_body || is_body, &has_block);
+      s.chars += k.chars;
+      s.link_chars += k.link_chars;
+      s.commas += k.commas;
+    }
+    Info& done = info[node];  // `me` may have moved
+    done.stats = s;
+    bool paragraph = el.tag == GUMBO_TAG_P || el.tag == GUMBO_TAG_PRE ||
+                     ((el.tag == GUMBO_TAG_DIV || el.tag == GUMBO_TAG_TD ||
+                       el.tag == GUMBO_TAG_SECTION || el.tag == GUMBO_TAG_BLOCKQUOTE) &&
+                      !has_block);
+    if (paragraph) {
+      size_t own = s.chars - s.link_chars;
+      if (own >= kMinParagraphChars) {
+        double score =
+            1.0 + static_cast<double>(s.commas) + std::min(static_cast<double>(own / 100), 3.0);
+        const GumboNode* a = node->parent;
+        for (int level = 0; level < 5 && a && a->type == GUMBO_NODE_ELEMENT; ++level) {
+          Info& ai = info[a];
+          if (!ai.candidate) {
+            ai.candidate = true;
+            ai.score = TagWeight(a->v.element.tag) + ClassWeight(a->v.element);
+          }
+          ai.score += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
+          a = a->parent;
+        }
+      }
+    }
+    return s;
+  }
+
+  void NoteJsonLd(const GumboNode* node) {
+    if (node->type != GUMBO_NODE_ELEMENT || node->v.element.tag != GUMBO_TAG_SCRIPT) return;
+    const GumboElement& el = node->v.element;
+    if (FindIgnoreAsciiCase(AttrValue(el, "type"), "ld+json") != std::string_view::npos &&
+        el.children.length > 0 && IsText(Child(node, 0))) {
+      json_ld.push_back(Child(node, 0)->v.text.text);
+    }
+  }
+
+  // Strict boilerplate by tag, role or names, judged while scoring (names
+  // that also say "content", "article"... are kept, as in Readability).
+  static bool StrictlySkipped(const GumboElement& el, bool use_names) {
+    if (el.tag == GUMBO_TAG_HTML || el.tag == GUMBO_TAG_BODY || el.tag == GUMBO_TAG_MAIN ||
+        el.tag == GUMBO_TAG_ARTICLE) {
+      return false;
+    }
+    if (IsFurnitureTag(el.tag) && el.tag != GUMBO_TAG_HEADER && el.tag != GUMBO_TAG_FORM) {
+      return true;
+    }
+    if (IsFurnitureRole(AttrValue(el, "role"))) return true;
+    if (!use_names || HasToken(AttrValue(el, "itemprop"), "articleBody")) return false;
+    NameVerdict v = JudgeNames(el);
+    return v.boilerplate && !v.story;
+  }
+};
+
+// ---------------------------------------------------------------------------
+// Writing the text of the chosen containers.
+
+class TextWriter {
+ public:
+  TextWriter(const std::unordered_map<const GumboNode*, Info>* info, bool lenient,
+             const MainTextOptions& options)
+      : info_(info), lenient_(lenient), options_(options) {}
+
+  void Write(const GumboNode* node, int depth, size_t container_chars) {
+    if (depth > kMaxDepth) return;
+    if (IsText(node)) {
+      if (pre_ > 0) {
+        AppendPre(node->v.text.text);
+      } else {
+        Append(node->v.text.text);
+      }
+      return;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) return;
+    const GumboElement& el = node->v.element;
+    if (depth > 0 && Skip(node, container_chars)) return;
+    const bool block = IsBlock(el.tag) || depth == 0;
+    if (block) EndLine();
+    if (el.tag == GUMBO_TAG_PRE) ++pre_;
+    for (unsigned i = 0; i < el.children.length; ++i) {
+      Write(Child(node, i), depth + 1, container_chars);
+    }
+    if (el.tag == GUMBO_TAG_PRE) --pre_;
+    if (block) EndLine();
+  }
+
+  std::string Finish() {
+    EndLine();
+    if (!out_.empty() && out_.back() == '\n') out_.pop_back();
+    return std::move(out_);
+  }
+
+ private:
+  bool Skip(const GumboNode* node, size_t container_chars) const {
+    const GumboElement& el = node->v.element;
+    if (NotText(el)) return true;
+    if (lenient_) return false;
+    auto it = info_->find(node);
+    const Stats* s = it == info_->end() ? nullptr : &it->second.stats;
+    // An element holding most of the container's text is the story whatever
+    // its name says.
+    const bool holds_story = s && container_chars > 0 && s->chars * 2 > container_chars;
+    if (IsFurnitureTag(el.tag)) {
+      if (el.tag == GUMBO_TAG_HEADER) return !holds_story && !HasHeadline(node, 0);
+      return !holds_story;
+    }
+    if (!options_.keep_captions && el.tag == GUMBO_TAG_FIGCAPTION) return true;
+    if (IsFurnitureRole(AttrValue(el, "role"))) return !holds_story;
+    if (HasToken(AttrValue(el, "itemprop"), "articleBody")) return false;
+    if (el.tag != GUMBO_TAG_ARTICLE && el.tag != GUMBO_TAG_MAIN && !holds_story &&
+        JudgeNames(el).boilerplate) {
+      return true;
+    }
+    if (!s || holds_story) return false;
+    // Lists and boxes made mostly of links: menus, tag clouds, "read more".
+    switch (el.tag) {
+      case GUMBO_TAG_UL:
+      case GUMBO_TAG_OL:
+      case GUMBO_TAG_DL:
+      case GUMBO_TAG_DIV:
+      case GUMBO_TAG_SECTION:
+      case GUMBO_TAG_TABLE:
+      case GUMBO_TAG_TR:
+      case GUMBO_TAG_TD:
+      case GUMBO_TAG_LI:
+      case GUMBO_TAG_SPAN:
+        return s->chars > 0 && LinkDensity(*s) > 0.5 && s->chars - s->link_chars < 200;
+      case GUMBO_TAG_P:
+        return s->chars > 0 && LinkDensity(*s) > 0.8 && s->chars < 80;
+      default:
+        return false;
+    }
+  }
+
+  static bool HasHeadline(const GumboNode* node, int depth) {
+    if (depth > 8 || node->type != GUMBO_NODE_ELEMENT) return false;
+    if (node->v.element.tag == GUMBO_TAG_H1) return true;
+    for (unsigned i = 0; i < node->v.element.children.length; ++i) {
+      if (HasHeadline(Child(node, i), depth + 1)) return true;
+    }
+    return false;
+  }
+
+  // Appends text, collapsing whitespace runs to one space within the line.
+  void Append(std::string_view s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
+      if (IsAsciiSpace(c)) {
+        pending_space_ = line_start_ != out_.size();
+        continue;
+      }
+      if (pending_space_) out_ += ' ';
+      pending_space_ = false;
+      out_ += c;
+      Mark(s, i);
+    }
+  }
+
+  // Preformatted text: lines as they are, trailing spaces trimmed.
+  void AppendPre(std::string_view s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
+      if (c == '\n') {
+        EndLine();
+      } else if (c != '\r') {
+        if (pending_space_) out_ += ' ';
+        pending_space_ = false;
+        out_ += c;
+        if (!IsAsciiSpace(c)) Mark(s, i);
+      }
+    }
+  }
+
+  // Records that the line holds something visible (a no-break space is not).
+  void Mark(std::string_view s, size_t i) {
+    if (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') return;
+    if (s[i] == '\xA0' && i > 0 && s[i - 1] == '\xC2') return;
+    visible_ = true;
+  }
+
+  void EndLine() {
+    if (!visible_) {
+      out_.resize(line_start_);
+    } else {
+      while (out_.size() > line_start_ && IsAsciiSpace(out_.back())) out_.pop_back();
+      out_ += '\n';
+    }
+    line_start_ = out_.size();
+    pending_space_ = false;
+    visible_ = false;
+  }
+
+  const std::unordered_map<const GumboNode*, Info>* info_;
+  bool lenient_;
+  const MainTextOptions& options_;
+  std::string out_;
+  size_t line_start_ = 0;
+  bool pending_space_ = false;
+  bool visible_ = false;
+  int pre_ = 0;
+};
+
+size_t CountChars(std::string_view s) {
+  size_t chars = 0, commas = 0;
+  CountText(s, &chars, &commas);
+  return chars;
+}
+
+// ---------------------------------------------------------------------------
+// Line clean-up: lines that name a block of furniture rather than being story
+// text ("Related articles", "Lesen Sie auch: ...", a lone date, a photo
+// credit), whatever the markup around them.
+
+// Lowercases ASCII and the Latin-1 capitals (À..Þ) of UTF-8 text, collapses
+// space runs (no-break spaces too) and trims.
+std::string FoldLine(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool nbsp = c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0';
+    if (IsAsciiSpace(c) || nbsp) {
+      if (nbsp) ++i;
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    if (c == '\xC3' && i + 1 < s.size()) {
+      unsigned char d = static_cast<unsigned char>(s[i + 1]);
+      out += c;
+      out += static_cast<char>(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
+      ++i;
+      continue;
+    }
+    out += AsciiLower(c);
+  }
+  return out;
+}
+
+// Strips trailing punctuation a heading may carry ("Read more »", "Tags:").
+std::string_view StripTail(std::string_view s) {
+  for (;;) {
+    s = TrimAsciiSpace(s);
+    if (s.empty()) return s;
+    char c = s.back();
+    if (c == ':' || c == '.' || c == '!' || c == '?' || c == '>' || c == '|' || c == '-') {
+      s.remove_suffix(1);
+    } else if (s.size() >= 2 && (s.substr(s.size() - 2) == "\xC2\xBB")) {  // »
+      s.remove_suffix(2);
+    } else if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\xA6" ||  // …
+                                 s.substr(s.size() - 3) == "\xE2\x80\xBA")) {  // ›
+      s.remove_suffix(3);
+    } else {
+      return s;
+    }
+  }
+}
+
+// Headings of the blocks that follow a story: related and recommended
+// stories, comments, sharing, the author box, tags (folded, no trailing
+// punctuation). A line saying only this is dropped, and everything after it
+// when it comes in the last part of the text.
+constexpr std::string_view kSectionHeadings[] = {
+    // English
+    "related", "related articles", "related stories", "related posts", "related news",
+    "related content", "related topics", "related links", "read more", "read also", "also read",
+    "see also", "more from", "more stories", "more news", "more on this story", "more on this",
+    "recommended", "recommended for you", "recommended stories", "you may also like",
+    "you might also like", "you may be interested in", "you might be interested in",
+    "trending now", "most popular", "most read", "popular posts", "further reading", "comments",
+    "leave a comment", "leave a reply", "comments are closed", "post a comment", "add a comment",
+    "share this", "share this article", "share this story", "share this post", "share",
+    "about the author", "tags", "topics", "keep reading", "don't miss", "don’t miss",
+    // German
+    "ähnliche beiträge", "ähnliche artikel", "verwandte artikel", "verwandte beiträge",
+    "auch interessant", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+    "das könnte sie interessieren", "das könnte dich interessieren",
+    "das thema könnte dich auch interessieren", "das könnte ihnen auch gefallen",
+    "das könnte dir auch gefallen", "weitere artikel", "weitere artikel zum thema",
+    "weitere beiträge", "weitere nachrichten", "mehr zum thema", "mehr themen", "zum weiterlesen",
+    "schon gelesen", "lesen sie auch", "lesen sie mehr", "auch lesenswert", "über den autor",
+    "über die autorin", "zur autorin", "zum autor", "kommentare", "kommentieren",
+    "kommentar schreiben", "kommentare schreiben", "diesen artikel teilen", "diese seite teilen",
+    "artikel teilen", "beitrag teilen", "teilen", "schlagworte", "ähnliche themen",
+    "meistgelesen", "meistgelesene artikel", "empfohlene artikel", "passend zum thema",
+    "noch mehr infos für dich", "mehr zu diesem thema",
+    // French
+    "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "articles similaires",
+    "vous aimerez aussi", "vous aimerez aussi", "commentaires", "partager", "à voir aussi",
+    "voir aussi", "les plus lus", "dans la même rubrique", "sur le meme sujet",
+    // Spanish / Portuguese / Italian
+    "le puede interesar", "te puede interesar", "también te puede interesar", "lea también",
+    "lee también", "lea más", "vea también", "noticias relacionadas", "artículos relacionados",
+    "comentarios", "compartir", "más noticias", "lo más leído", "leia também", "veja também",
+    "comentários", "notícias relacionadas", "leggi anche", "articoli correlati",
+    "potrebbe interessarti", "commenti", "ti potrebbe interessare",
+    // Polish / Dutch
+    "czytaj też", "czytaj także", "zobacz też", "zobacz także", "komentarze", "podobne artykuły",
+    "dowiedz się więcej", "lees ook", "gerelateerd", "reacties", "meer nieuws", "lees meer",
+    // Author and contact boxes
+    "von", "by", "author", "autor", "autorin", "kontakt", "contact", "pressekontakt",
+    "ansprechpartner", "ansprechpartnerin", "weitere informationen", "quellen", "quellenangaben",
+    "sources", "more information", "further information", "contacto"};
+
+// Labels that open a line pointing elsewhere ("Lesen Sie auch: ...", "VEA
+// TAMBIÉN: ..."): the line is a teaser link, not story text.
+constexpr std::string_view kTeaserLabels[] = {
+    "read more", "read also", "also read", "see also", "related", "more", "watch",
+    "lesen sie auch", "lesen sie mehr", "lesen sie", "auch interessant", "mehr zum thema",
+    "mehr dazu", "siehe auch", "zum thema", "lire aussi", "à lire aussi", "a lire aussi",
+    "voir aussi", "le puede interesar", "te puede interesar", "lea también", "lee también",
+    "lea más", "lea", "lee", "vea también", "mira", "puedes ver", "leia também", "veja também",
+    "leia mais", "leggi anche", "czytaj też", "czytaj także", "zobacz też", "zobacz także",
+    "lees ook", "dowiedz się więcej", "zobacz", "tags", "themen", "schlagworte", "schlagwörter", "kategorie", "kategorien",
+    "categories", "category", "filed under", "topics", "etiquetas", "mots-clés"};
+
+// Photo credits: a short line opening with one of these, or naming an agency.
+constexpr std::string_view kCreditLabels[] = {
+    "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit",
+    "credits", "crédits photos", "crédit photo", "titelbild", "beitragsbild", "bildquelle",
+    "quelle", "fotó", "zdjęcie", "picture"};
+constexpr std::string_view kAgencies[] = {"getty images", "afp", "reuters", "dpa", "epa",
+                                          "imago", "picture alliance", "picture-alliance",
+                                          "shutterstock", "istock", "ap photo", "keystone"};
+
+// Month and weekday names and the words around a date ("am", "um", "Uhr").
+constexpr std::string_view kDateWords[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "januar", "jänner", "februar", "märz", "mai", "juni", "juli",
+    "oktober", "dezember", "okt", "dez", "janvier", "février", "mars", "avril", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre", "enero", "febrero",
+    "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+    "diciembre", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre",
+    "ottobre", "dicembre", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "montag", "dienstag", "mittwoch",
+    "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi",
+    "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes",
+    "sábado", "domingo", "am", "um", "uhr", "pm", "on", "at", "the", "of", "de", "del", "le",
+    "el", "h", "updated", "published", "posted", "aktualisiert", "veröffentlicht", "erstellt",
+    "stand", "publié", "publicado", "actualizado", "mis", "à", "jour", "den", "vom"};
+
+// True when a line is only a date or time ("23.10.2018", "Dienstag, 4. Juni
+// 2019", "3:59 PM", "Updated on May 3, 2021 at 10:00").
+bool IsDateLine(std::string_view folded) {
+  if (folded.size() > 60) return false;
+  bool digit = false, dateish = false;
+  size_t i = 0, words = 0;
+  while (i < folded.size()) {
+    size_t j = i;
+    while (j < folded.size() && folded[j] != ' ') ++j;
+    std::string_view w = folded.substr(i, j - i);
+    i = j + 1;
+    // Punctuation around the word: "4.", "2019,", "(Mai)".
+    while (!w.empty() && std::strchr(".,:;()[]|/-", w.back())) w.remove_suffix(1);
+    while (!w.empty() && std::strchr(".,:;()[]|/-", w.front())) w.remove_prefix(1);
+    if (w.empty()) continue;
+    ++words;
+    bool numeric = true;
+    for (char c : w) {
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (!std::strchr(".:/-,", c)) {
+        numeric = false;
+      }
+    }
+    if (numeric) {
+      // "4.", "12:35", "2019": a date part rather than a count.
+      dateish = dateish || w.find_first_of(".:/-") != std::string_view::npos || w.size() == 4;
+      continue;
+    }
+    if (!InList(w, kDateWords)) return false;
+    dateish = dateish || w.size() > 3;
+  }
+  return digit && dateish && words <= 10;
+}
+
+bool StartsWithLabel(std::string_view folded, std::string_view label) {
+  if (folded.size() <= label.size() || folded.substr(0, label.size()) != label) return false;
+  std::string_view rest = folded.substr(label.size());
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  if (rest.empty()) return false;
+  return rest.front() == ':' || rest.front() == '|' || rest.substr(0, 2) == "\xC2\xBB" ||
+         rest.substr(0, 3) == "\xE2\x80\xBA" || rest.substr(0, 3) == "\xE2\x80\x93";
+}
+
+// A date line, a date after a short label ("Publiziert: 03.04.2020, 12:35"),
+// or a line of short fields split by "|" one of which is a date ("Freitag |
+// 14. Juni 2019 | 15:49 von A. Name | 0 Comments").
+bool IsDateMetaLine(std::string_view folded) {
+  if (IsDateLine(folded)) return true;
+  size_t colon = folded.find(": ");
+  if (colon != std::string_view::npos && colon <= 30 &&
+      std::count(folded.begin(), folded.begin() + static_cast<long>(colon), ' ') <= 2 &&
+      IsDateLine(folded.substr(colon + 2))) {
+    return true;
+  }
+  if (folded.size() > 150 || folded.find(" | ") == std::string_view::npos) return false;
+  // Three or more short fields: a meta or navigation row ("Views: 1120 | Added by:
+  // Posh | Tags: ...").
+  size_t fields = 1, longest = 0, start = 0;
+  for (size_t k = 0; k <= folded.size(); ++k) {
+    if (k == folded.size() || folded[k] == '|') {
+      longest = std::max(longest, k - start);
+      if (k < folded.size()) ++fields;
+      start = k + 1;
+    }
+  }
+  if (fields >= 3 && longest <= 50) return true;
+  size_t i = 0;
+  while (i < folded.size()) {
+    size_t j = folded.find('|', i);
+    if (j == std::string_view::npos) j = folded.size();
+    std::string_view field = TrimAsciiSpace(folded.substr(i, j - i));
+    if (IsDateLine(field)) return true;
+    // "15:49 von A. Name": a time or date opening the field.
+    size_t sp = field.find(' ');
+    if (sp != std::string_view::npos && IsDateLine(field.substr(0, sp)) &&
+        field.substr(0, sp).find_first_of(".:/") != std::string_view::npos) {
+      return true;
+    }
+    i = j + 1;
+  }
+  return false;
+}
+
+// Labels marking an advertisement ("Anzeige", "- Advertisement -").
+constexpr std::string_view kAdLabels[] = {"anzeige",    "werbung",     "advertisement", "ad",
+                                          "publicidad", "publicité",   "pubblicità",    "reklama",
+                                          "sponsored",  "gesponsert",  "advertorial",   "annonce",
+                                          "reklame",    "advertising", "publicidade"};
+
+// Words of a call to action (subscribe, follow, log in, download the app):
+// a short line holding one in the last part of the text is furniture.
+constexpr std::string_view kCallWords[] = {
+    "subscribe", "subscriber", "subscribers", "subscription", "newsletter", "sign up",
+    "signing up", "log in", "login", "download", "follow us", "follow the", "síguenos",
+    "siguenos", "suscríbete", "suscribete", "abonnieren", "abonnez", "abonniere", "einloggen",
+    "eingeloggt", "anmelden", "registrieren", "folgen sie", "folge uns", "teilen sie",
+    "den artikel teilen", "share this", "what you think", "affiliate", "zapraszamy",
+    "subskrypcji", "hazte miembro", "unterstütze", "support us", "donate"};
+
+bool IsAdLabel(std::string_view folded) {
+  while (!folded.empty() && std::strchr("-*[]()| ", folded.front())) folded.remove_prefix(1);
+  while (!folded.empty() && std::strchr("-*[]()|.: ", folded.back())) folded.remove_suffix(1);
+  if (InList(folded, kAdLabels)) return true;
+  // "Anzeige, enthält Affiliate Links", "*Werbung. Dieser Beitrag...".
+  for (std::string_view label : kAdLabels) {
+    if (label.size() > 3 && folded.size() < 120 && folded.substr(0, label.size()) == label &&
+        folded.size() > label.size() && std::strchr(",.:-", folded[label.size()])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsCallToAction(std::string_view folded) {
+  if (folded.size() > 200) return false;
+  for (std::string_view w : kCallWords) {
+    size_t at = folded.find(w);
+    if (at != std::string_view::npos && (at == 0 || !IsAlpha(folded[at - 1]))) return true;
+  }
+  return false;
+}
+
+enum class LineKind { kText, kDrop, kSectionEnd, kTailDrop };
+
+LineKind JudgeLine(std::string_view line) {
+  if (line.size() > 400) return LineKind::kText;
+  std::string folded = FoldLine(line);
+  std::string_view bare = StripTail(folded);
+  if (bare.size() <= 60 && InList(bare, kSectionHeadings)) return LineKind::kSectionEnd;
+  if (folded.size() <= 200) {
+    for (std::string_view label : kTeaserLabels) {
+      if (StartsWithLabel(folded, label)) return LineKind::kDrop;
+    }
+  }
+  if (IsDateMetaLine(folded) || IsAdLabel(folded)) return LineKind::kDrop;
+  if (IsCallToAction(folded)) return LineKind::kTailDrop;
+  if (folded.size() <= 80) {
+    for (std::string_view label : kCreditLabels) {
+      if (StartsWithLabel(folded, label)) return LineKind::kDrop;
+    }
+    size_t words = 1 + static_cast<size_t>(std::count(folded.begin(), folded.end(), ' '));
+    if (words <= 8) {
+      for (std::string_view agency : kAgencies) {
+        size_t at = folded.find(agency);
+        if (at == std::string::npos) continue;
+        bool starts = at == 0 || folded[at - 1] == ' ' || folded[at - 1] == '/';
+        size_t end = at + agency.size();
+        bool ends = end == folded.size() || folded[end] == ' ' || folded[end] == '/' ||
+                    folded[end] == ',' || folded[end] == ')';
+        if (starts && ends && (folded.find('/') != std::string::npos || at == 0 ||
+                               folded.find("\xC2\xA9") != std::string::npos)) {
+          return LineKind::kDrop;
+        }
+      }
+    }
+  }
+  return LineKind::kText;
+}
+
+// Drops furniture lines; a section heading in the last part of the text
+// (after `kTailShare` of its characters) ends the text.
+constexpr double kTailShare = 0.6;
+
+std::string CleanLines(std::string text) {
+  std::vector<std::string_view> lines;
+  std::string_view all(text);
+  for (size_t i = 0; i <= all.size();) {
+    size_t j = all.find('\n', i);
+    if (j == std::string_view::npos) j = all.size();
+    lines.push_back(all.substr(i, j - i));
+    i = j + 1;
+  }
+  std::string out;
+  out.reserve(text.size());
+  size_t seen = 0;
+  for (std::string_view line : lines) {
+    LineKind kind = JudgeLine(line);
+    if (kind == LineKind::kSectionEnd &&
+        static_cast<double>(seen) >= kTailShare * static_cast<double>(text.size())) {
+      break;
+    }
+    bool tail = static_cast<double>(seen) >= kTailShare * static_cast<double>(text.size());
+    seen += line.size() + 1;
+    if (kind == LineKind::kTailDrop && !tail) kind = LineKind::kText;
+    if (kind != LineKind::kText) continue;
+    if (!out.empty()) out += '\n';
+    out += line;
+  }
+  // A label left at the very end introduces nothing ("Weitere Informationen:").
+  for (;;) {
+    size_t start = out.rfind('\n');
+    start = start == std::string::npos ? 0 : start + 1;
+    std::string_view last = std::string_view(out).substr(start);
+    if (start == 0 || last.size() > 60 || last.empty() || last.back() != ':') break;
+    out.resize(start == 0 ? 0 : start - 1);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// JSON-LD articleBody: the publisher's own copy of the story, for pages that
+// draw it with scripts (the HTML then holds a teaser or a stub).
+
+// Longest "articleBody" string in a JSON-LD value (depth-limited).
+void FindArticleBody(const nlohmann::json& v, int depth, std::string* best) {
+  if (depth > 16) return;
+  if (v.is_object()) {
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      if (it.key() == "articleBody" && it->is_string()) {
+        const std::string& b = it->get_ref<const std::string&>();
+        if (b.size() > best->size()) *best = b;
+      } else if (it->is_structured()) {
+        FindArticleBody(*it, depth + 1, best);
+      }
+    }
+  } else if (v.is_array()) {
+    for (const auto& item : v) FindArticleBody(item, depth + 1, best);
+  }
+}
+
+// The article body as lines: markup inside it (some publishers put HTML
+// there) dropped, block tags and newlines ending lines, spaces collapsed.
+std::string BodyLines(std::string_view body) {
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < body.size(); ++i) {
+    char c = body[i];
+    if (c == '<') {
+      size_t end = body.find('>', i);
+      if (end == std::string_view::npos) break;
+      std::string_view tag = body.substr(i + 1, end - i - 1);
+      if (!tag.empty() && tag[0] == '/') tag.remove_prefix(1);
+      char t = tag.empty() ? ' ' : AsciiLower(tag[0]);
+      if (t == 'p' || t == 'b' || t == 'd' || t == 'h' || t == 'l') c = '\n';
+      else c = ' ';
+      i = end;
+    }
+    if (c == '\n' || c == '\r') {
+      if (!out.empty() && out.back() != '\n') out += '\n';
+      space = false;
+      continue;
+    }
+    if (IsAsciiSpace(c)) {
+      space = !out.empty() && out.back() != '\n';
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+// Whitespace-free copy, for comparing texts written with different breaks.
+std::string Squeeze(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (!IsAsciiSpace(c)) out += c;
+  }
+  return out;
+}
+
+// How many of five probes taken along `body` `text` holds.
+int ProbesFound(std::string_view body, std::string_view text) {
+  std::string b = Squeeze(body), t = Squeeze(text);
+  constexpr int kProbes = 5;
+  constexpr size_t kProbeBytes = 30;
+  int found = 0;
+  for (int k = 0; k < kProbes; ++k) {
+    size_t at = (b.size() - kProbeBytes) * static_cast<size_t>(k) / (kProbes - 1);
+    while (at > 0 && at < b.size() && (static_cast<unsigned char>(b[at]) & 0xC0) == 0x80) --at;
+    if (t.find(std::string_view(b).substr(at, kProbeBytes)) != std::string::npos) ++found;
+  }
+  return found;
+}
+
+// Body text from the page's JSON-LD worth using instead of `text`, or "".
+constexpr size_t kMinJsonBodyChars = 500;
+
+std::string JsonLdBodyInstead(const std::vector<std::string_view>& scripts,
+                              std::string_view text) {
+  std::string best;
+  for (std::string_view script : scripts) {
+    nlohmann::json v = nlohmann::json::parse(script, nullptr, /*allow_exceptions=*/false);
+    if (!v.is_discarded()) FindArticleBody(v, 0, &best);
+  }
+  if (best.empty()) return {};
+  std::string body;
+  if (best.find_first_of("<&") == std::string::npos) {
+    body = BodyLines(best);
+  } else {
+    // Markup or character references: gumbo reads them, line breaks kept.
+    std::string html;
+    html.reserve(best.size() + 64);
+    for (char c : best) {
+      if (c == '\n') {
+        html += "<br>";
+      } else {
+        html += c;
+      }
+    }
+    GumboOutput* parsed = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+    if (parsed) {
+      const std::unordered_map<const GumboNode*, Info> none;
+      MainTextOptions options;
+      TextWriter writer(&none, /*lenient=*/true, options);
+      writer.Write(parsed->root, 0, 0);
+      body = writer.Finish();
+      gumbo_destroy_output(&kGumboDefaultOptions, parsed);
+    }
+  }
+  if (CountChars(body) < kMinJsonBodyChars || CountChars(body) < CountChars(text)) return {};
+  // Used when the extracted text is not the story the publisher describes,
+  // or only a piece of it.
+  int found = ProbesFound(body, text);
+  if (found > 3 || (found > 1 && CountChars(body) < 2 * CountChars(text))) return {};
+  // A short extracted text is the page's teaser or lead, which the body in
+  // JSON-LD may lack: it is kept before the body's lines it does not hold.
+  if (CountChars(text) >= kMinJsonBodyChars) return body;
+  std::string out(text);
+  std::string have = Squeeze(text);
+  std::string_view rest(body);
+  while (!rest.empty()) {
+    size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    if (have.find(Squeeze(line)) != std::string::npos) continue;
+    if (!out.empty()) out += '\n';
+    out += line;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Choosing the containers.
+
+size_t OwnChars(const Info& i) { return i.stats.chars - i.stats.link_chars; }
+
+bool IsAncestor(const GumboNode* a, const GumboNode* n) {
+  for (; n; n = n->parent) {
+    if (n == a) return true;
+  }
+  return false;
+}
+
+bool EndsLikeSentence(std::string_view text) {
+  text = TrimAsciiSpace(text);
+  return !text.empty() && (text.back() == '.' || text.find(". ") != std::string_view::npos);
+}
+
+// Plain text of a (small) element, for the sibling test.
+void GatherText(const GumboNode* node, int depth, std::string* out) {
+  if (depth > kMaxDepth || out->size() > 400) return;
+  if (IsText(node)) {
+    *out += node->v.text.text;
+  } else if (node->type == GUMBO_NODE_ELEMENT && !IsNonText(node->v.element.tag)) {
+    for (unsigned i = 0; i < node->v.element.children.length; ++i) {
+      GatherText(Child(node, i), depth + 1, out);
+    }
+  }
+}
+
+std::vector<const GumboNode*> ChooseContainers(const Scorer& sc) {
+  const GumboNode* top = nullptr;
+  double top_score = 0;
+  for (const auto& [node, i] : sc.info) {
+    if (!i.candidate || i.skipped) continue;
+    double score = i.score * (1.0 - LinkDensity(i.stats));
+    if (score > top_score || (score == top_score && top &&
+                              node->v.element.start_pos.offset < top->v.element.start_pos.offset)) {
+      top = node;
+      top_score = score;
+    }
+  }
+  auto own = [&](const GumboNode* n) {
+    auto it = sc.info.find(n);
+    return it == sc.info.end() ? size_t{0} : OwnChars(it->second);
+  };
+
+  // [itemprop=articleBody]: trusted when it holds a fair share of the text
+  // around the best candidate.
+  size_t body_own = 0;
+  bool top_in_body = false;
+  for (const GumboNode* b : sc.article_bodies) {
+    body_own += own(b);
+    if (top && IsAncestor(b, top)) top_in_body = true;
+  }
+  if (body_own > 0 && (!top || top_in_body || body_own * 3 >= own(top))) {
+    return sc.article_bodies;
+  }
+  if (!top)
+    return sc.body ? std::vector<const GumboNode*>{sc.body} : std::vector<const GumboNode*>{};
+
+  // The story split into blocks that score alike: their closest common
+  // ancestor holding at least two other near-best candidates (Readability).
+  std::vector<const GumboNode*> alternatives;
+  for (const auto& [node, i] : sc.info) {
+    if (node != top && i.candidate && !i.skipped &&
+        i.score * (1.0 - LinkDensity(i.stats)) >= 0.75 * top_score) {
+      alternatives.push_back(node);
+    }
+  }
+  if (alternatives.size() >= 2) {
+    for (const GumboNode* a = top->parent; a && a->type == GUMBO_NODE_ELEMENT; a = a->parent) {
+      int inside = 0;
+      for (const GumboNode* alt : alternatives) inside += IsAncestor(a, alt) && alt != a;
+      if (inside >= 2) {
+        auto it = sc.info.find(a);
+        if (it != sc.info.end() && !it->second.skipped && a->v.element.tag != GUMBO_TAG_BODY) {
+          top = a;
+          top_score = it->second.score * (1.0 - LinkDensity(it->second.stats));
+        }
+        break;
+      }
+    }
+  }
+
+  const GumboNode* parent = top->parent;
+  if (parent && parent->type == GUMBO_NODE_ELEMENT) {
+    // Siblings of the top candidate that belong to the story.
+    double threshold = std::max(10.0, top_score * 0.2);
+    std::string_view top_class = AttrValue(top->v.element, "class");
+    std::vector<const GumboNode*> chosen;
+    for (unsigned k = 0; k < parent->v.element.children.length; ++k) {
+      const GumboNode* s = Child(parent, k);
+      if (s == top) {
+        chosen.push_back(s);
+        continue;
+      }
+      if (s->type != GUMBO_NODE_ELEMENT) continue;
+      auto it = sc.info.find(s);
+      if (it == sc.info.end() || it->second.skipped) continue;
+      const Info& si = it->second;
+      double bonus = 0;
+      if (!top_class.empty() && AttrValue(s->v.element, "class") == top_class) {
+        bonus = top_score * 0.2;
+      }
+      if (si.candidate && si.score * (1.0 - LinkDensity(si.stats)) + bonus >= threshold) {
+        chosen.push_back(s);
+        continue;
+      }
+      if (s->v.element.tag == GUMBO_TAG_P) {
+        double ld = LinkDensity(si.stats);
+        size_t len = si.stats.chars;
+        if (len > 80 && ld < 0.25) {
+          chosen.push_back(s);
+        } else if (len > 0 && len <= 80 && ld == 0) {
+          std::string t;
+          GatherText(s, 0, &t);
+          if (EndsLikeSentence(t)) chosen.push_back(s);
+        }
+      }
+    }
+    return chosen;
+  }
+  return {top};
+}
+
+// Scores the page and writes the text of the best containers.
+MainText Attempt(const GumboNode* root, const MainTextOptions& options, Scorer* sc) {
+  MainText result;
+  sc->info.reserve(4096);
+  bool block = false;
+  sc->Visit(root, 0, false, false, &block);
+  result.containers = ChooseContainers(*sc);
+  TextWriter writer(&sc->info, /*lenient=*/false, options);
+  for (const GumboNode* c : result.containers) {
+    auto it = sc->info.find(c);
+    writer.Write(c, 0, it == sc->info.end() ? 0 : it->second.stats.chars);
+  }
+  result.text = writer.Finish();
+  return result;
+}
+
+}  // namespace
+
+MainText ExtractMainTextWithContainers(const GumboNode* root, const MainTextOptions& options) {
+  if (!root) return {};
+  Scorer named;
+  MainText result = Attempt(root, options, &named);
+  Scorer* used = &named;
+  Scorer unnamed;
+  if (CountChars(result.text) < options.min_text_chars) {
+    // Class or id words may have thrown out the story's own wrapper
+    // ("l-outer--nav"): score again trusting tags and roles only.
+    unnamed.use_names = false;
+    MainText second = Attempt(root, options, &unnamed);
+    if (CountChars(second.text) > CountChars(result.text)) {
+      result = std::move(second);
+      used = &unnamed;
+    }
+  }
+  Scorer& sc = *used;
+  const GumboNode* whole = sc.body ? sc.body : root;
+  if (CountChars(result.text) < options.min_text_chars && whole != root) {
+    // The chosen container is too small to be the story: the whole page,
+    // furniture still dropped.
+    TextWriter writer(&sc.info, /*lenient=*/false, options);
+    auto it = sc.info.find(whole);
+    writer.Write(whole, 0, it == sc.info.end() ? 0 : it->second.stats.chars);
+    std::string page = writer.Finish();
+    if (CountChars(page) > 2 * CountChars(result.text) + 100) {
+      result.text = std::move(page);
+      result.containers = {whole};
+    }
+  }
+  if (CountChars(result.text) < kMinParagraphChars) {
+    TextWriter writer(&sc.info, /*lenient=*/true, options);
+    writer.Write(whole, 0, 0);
+    std::string lenient = writer.Finish();
+    if (CountChars(lenient) > CountChars(result.text)) {
+      result.text = std::move(lenient);
+      result.containers.clear();
+    }
+  }
+  if (!sc.json_ld.empty()) {
+    std::string body = JsonLdBodyInstead(sc.json_ld, result.text);
+    if (!body.empty()) {
+      result.text = std::move(body);
+      result.containers.clear();
+    }
+  }
+  result.text = CleanLines(std::move(result.text));
+  return result;
+}
+
+std::string ExtractMainText(const GumboNode* root, const MainTextOptions& options) {
+  return ExtractMainTextWithContainers(root, options).text;
+}
+
+}  // namespace newsrecon

@@ -1,0 +1,265 @@
+// Publication dates: the text forms read, the witnesses kept, the precedence
+// among them, disagreement, bylines; and hostile nesting.
+#include "pipeline/parse/dates.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "pipeline/parse/parse.h"
+
+namespace newsrecon {
+namespace {
+
+const std::string kPara =
+    "<p>The council voted on Tuesday to close the old bridge for repairs, which will take "
+    "at least eight months and cost more than the city had planned.</p>";
+
+StatusOr<Article> ParsePage(const std::string& head, const std::string& body,
+                            const std::string& url = "", const std::string& lang = "en") {
+  RawDocument doc;
+  doc.bytes = "<!doctype html><html lang=\"" + lang + "\"><head><meta charset=utf-8>" + head +
+              "</head><body>" + body + "</body></html>";
+  doc.content_type = "text/html";
+  doc.meta.url = url;
+  return Parse(doc);
+}
+
+TEST_CASE("dates in running text, in several languages") {
+  struct Case {
+    const char* text;
+    bool month_first;
+    std::optional<CivilDate> date;
+  };
+  const Case cases[] = {
+      {"Published 27 April 2026 at 10:00", false, CivilDate{2026, 4, 27}},
+      {"April 27, 2026", true, CivilDate{2026, 4, 27}},
+      {"Apr. 27th 2026", true, CivilDate{2026, 4, 27}},
+      {"Samstag, 19. Juli 2014", false, CivilDate{2014, 7, 19}},
+      {"27. April 2026", false, CivilDate{2026, 4, 27}},
+      {"am 3. M\xC3\xA4rz 2025 ver\xC3\xB6"
+       "ffentlicht",
+       false, CivilDate{2025, 3, 3}},
+      {"Publi\xC3\xA9 le 27 avril 2026", false, CivilDate{2026, 4, 27}},
+      {"1er ao\xC3\xBBt 2025", false, CivilDate{2025, 8, 1}},
+      {"27 de abril de 2026", false, CivilDate{2026, 4, 27}},
+      {"12 dicembre 2019", false, CivilDate{2019, 12, 12}},
+      {"Dezember 16th, 2012", false, CivilDate{2012, 12, 16}},
+      {"27.04.2026, 12:01 Uhr", false, CivilDate{2026, 4, 27}},
+      {"16.12.12", false, CivilDate{2012, 12, 16}},
+      {"04/05/2026", true, CivilDate{2026, 4, 5}},  // US order for en
+      {"04/05/2026", false, CivilDate{2026, 5, 4}},
+      {"13/05/2026", true, CivilDate{2026, 5, 13}},  // the numbers decide
+      {"2026-04-27T10:00:00Z", false, CivilDate{2026, 4, 27}},
+      {"2020\xE5\xB9\xB4"
+       "2\xE6\x9C\x88"
+       "19\xE6\x97\xA5",
+       false, CivilDate{2020, 2, 19}},
+      {"19 \xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F 2020", false,
+       CivilDate{2020, 2, 19}},
+      // Not dates.
+      {"version 1.2.2012.5", false, std::nullopt},
+      {"192.168.10.12", false, std::nullopt},
+      {"31 February 2026", false, std::nullopt},
+      {"April 2026", false, std::nullopt},
+      {"call 555-12-2026", false, std::nullopt},
+      {"", false, std::nullopt},
+  };
+  for (const Case& c : cases) {
+    INFO("case: " << std::string(c.text));
+    std::vector<TextDate> found = FindTextDates(c.text, c.month_first, 1);
+    std::optional<CivilDate> got;
+    if (!found.empty()) got = found.front().date;
+    CHECK(got == c.date);
+  }
+}
+
+TEST_CASE("URL dates: path forms and query") {
+  struct Case {
+    const char* url;
+    std::optional<CivilDate> date;
+  };
+  const Case paths[] = {
+      {"https://ex.com/news/20260427/slug", CivilDate{2026, 4, 27}},
+      {"https://ex.com/20260427-slug.html", CivilDate{2026, 4, 27}},
+      {"https://ex.com/2026-04-27/slug", CivilDate{2026, 4, 27}},
+      {"https://ex.com/2026/04/27/slug", CivilDate{2026, 4, 27}},
+      {"https://ex.com/202604271/slug", std::nullopt},
+      {"https://ex.com/id/12345678/", std::nullopt},
+  };
+  for (const Case& c : paths) {
+    INFO("case: " << std::string(c.url));
+    CHECK(DateFromUrlPath(c.url) == c.date);
+  }
+  const Case queries[] = {
+      {"https://ex.com/story?id=5&date=2026-04-27", CivilDate{2026, 4, 27}},
+      {"https://ex.com/story?d=20260427#top", CivilDate{2026, 4, 27}},
+      {"https://ex.com/story?update=2026-04-27", std::nullopt},
+      {"https://ex.com/2026/04/27/", std::nullopt},
+  };
+  for (const Case& c : queries) {
+    INFO("case: " << std::string(c.url));
+    CHECK(DateFromUrlQuery(c.url) == c.date);
+  }
+}
+
+TEST_CASE("the precedence among witnesses") {
+  struct Case {
+    const char* id;
+    std::string head, body, url;
+    std::optional<CivilDate> date;
+    PublishedMethod method;
+  };
+  const Case cases[] = {
+      {"URL day beats a time element", "",
+       "<article>" + kPara + "<time datetime=\"2026-04-03\">x</time></article>",
+       "https://ex.com/2026/04/04/a", CivilDate{2026, 4, 4}, PublishedMethod::kUrl},
+      {"time element beats a text dateline", "",
+       "<article><div class=\"post-date\">1 April 2026</div>" + kPara +
+           "<time datetime=\"2026-04-03\">x</time></article>",
+       "", CivilDate{2026, 4, 3}, PublishedMethod::kTimeElement},
+      {"text dateline near the title", "",
+       "<article><h1>Bridge closes</h1><p class=\"byline\">By Ann Lee</p>"
+       "<span class=\"entry-date\">Posted on April 2, 2026</span>" +
+           kPara + "</article>",
+       "", CivilDate{2026, 4, 2}, PublishedMethod::kText},
+      {"a German dateline phrase", "",
+       "<article><h1>Br\xC3\xBC"
+       "cke</h1><p>Ver\xC3\xB6"
+       "ffentlicht am 5. Februar 2026</p>" +
+           kPara + "</article>",
+       "", CivilDate{2026, 2, 5}, PublishedMethod::kText},
+      {"a modification date only when nothing else",
+       R"(<meta property="article:modified_time" content="2026-03-09T10:00:00+01:00">)",
+       "<article>" + kPara + "</article>", "", CivilDate{2026, 3, 9}, PublishedMethod::kMetaTag},
+      {"published over modified, whatever the order",
+       R"(<meta property="article:modified_time" content="2026-03-09">
+          <meta name="pubdate" content="2026-03-01">)",
+       "<article>" + kPara + "</article>", "", CivilDate{2026, 3, 1}, PublishedMethod::kMetaTag},
+      {"JSON-LD dateModified is not a publication date",
+       R"(<script type="application/ld+json">{"@type":"NewsArticle",
+          "dateModified":"2026-03-20","dateCreated":"2026-03-18"}</script>)",
+       "<article>" + kPara + "</article>", "", CivilDate{2026, 3, 18}, PublishedMethod::kJsonLd},
+      {"a future date is rejected",
+       R"(<meta property="article:published_time" content="2999-01-01">)",
+       "<article>" + kPara + "</article>", "https://ex.com/2026/01/02/x", CivilDate{2026, 1, 2},
+       PublishedMethod::kUrl},
+      {"a date before 1995 is rejected", R"(<meta name="date" content="1970-01-01">)",
+       "<article>" + kPara + "</article>", "", std::nullopt, PublishedMethod::kUnknown},
+      {"the calendar day in the stated zone",
+       R"(<meta property="article:published_time" content="2026-04-27T23:30:00-05:00">)",
+       "<article>" + kPara + "</article>", "", CivilDate{2026, 4, 27}, PublishedMethod::kMetaTag},
+      {"RFC 822 in a meta tag", R"(<meta name="date" content="Sat, 19 Oct 2019 00:04:00 +0200">)",
+       "<article>" + kPara + "</article>", "", CivilDate{2019, 10, 19}, PublishedMethod::kMetaTag},
+      {"itemprop datePublished as text", "",
+       "<article><span itemprop=\"datePublished\">27 April 2026</span>" + kPara + "</article>", "",
+       CivilDate{2026, 4, 27}, PublishedMethod::kText},
+      {"a comment's date does not beat the story's", "",
+       "<article>" + kPara +
+           "<p class=\"meta\">8 May 2026</p></article><ol class=\"commentlist\"><li><span "
+           "class=\"date\">9 May 2026</span> Nice.</li></ol>",
+       "", CivilDate{2026, 5, 8}, PublishedMethod::kText},
+  };
+  for (const Case& c : cases) {
+    INFO("case: " << std::string(c.id));
+    StatusOr<Article> a = ParsePage(c.head, c.body, c.url);
+    CHECK(a.ok());
+    if (!a.ok()) continue;
+    CHECK(a->meta.published == c.date);
+    CHECK(a->meta.published_method == c.method);
+  }
+}
+
+TEST_CASE("every witness is kept; disagreement is flagged") {
+  StatusOr<Article> a = ParsePage(
+      R"(<meta property="article:published_time" content="2026-04-20T08:00:00Z">
+         <meta property="article:modified_time" content="2026-04-25T08:00:00Z">
+         <script type="application/ld+json">{"@graph":[{"@type":"WebPage"},
+           {"@type":"NewsArticle","datePublished":"2026-04-20","dateModified":"2026-04-25",
+            "author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Ek"}]}]}
+         </script>)",
+      "<article>" + kPara + "<time datetime=\"2026-04-24\">24 April</time></article>",
+      "https://ex.com/2026/04/20/bridge");
+  REQUIRE(a.ok());
+  CHECK(a->meta.published == CivilDate{2026, 4, 20});
+  CHECK(a->meta.published_method == PublishedMethod::kJsonLd);
+  CHECK(a->meta.byline == "Ann Lee, Bo Ek");
+  // json-ld published + modified, two metas, the time element, the URL.
+  CHECK(a->meta.date_witnesses.size() == 6);
+  int modified = 0;
+  for (const DateWitness& w : a->meta.date_witnesses) {
+    CAPTURE(w.where);
+    CHECK(w.date.has_value());
+    CHECK_FALSE(w.raw.empty());
+    modified += w.modified;
+  }
+  CHECK(modified == 2);
+  // The <time> says 24 April, four days after the others.
+  CHECK(a->meta.dates_disagree);
+
+  StatusOr<Article> agree =
+      ParsePage(R"(<meta property="article:published_time" content="2026-04-20T23:00:00-04:00">)",
+                "<article>" + kPara + "<time datetime=\"2026-04-21T03:00:00Z\">x</time></article>",
+                "https://ex.com/2026/04/20/bridge");
+  REQUIRE(agree.ok());
+  CHECK_FALSE(agree->meta.dates_disagree);  // a day apart is a time zone, not a dispute
+}
+
+TEST_CASE("bylines, as printed") {
+  struct Case {
+    const char* id;
+    std::string head, body;
+    std::string byline;
+  };
+  const Case cases[] = {
+      {"meta author", R"(<meta name="author" content="  Maria  Garcia ">)", kPara, "Maria Garcia"},
+      {"rel=author", "", "<a rel=\"author\" href=\"/u/1\">Tom Wu</a>" + kPara, "Tom Wu"},
+      {"itemprop author with a name inside", "",
+       "<div itemprop=\"author\"><span itemprop=\"name\">Ines Roth</span></div>" + kPara,
+       "Ines Roth"},
+      {"class byline", "", "<p class=\"article-byline\">By Sam Otieno</p>" + kPara,
+       "By Sam Otieno"},
+      {"JSON-LD author string over the meta",
+       R"(<meta name="author" content="Desk"><script type="application/ld+json">
+          {"@type":"Article","author":"Lena Berg"}</script>)",
+       kPara, "Lena Berg"},
+      {"none", "", kPara, ""},
+  };
+  for (const Case& c : cases) {
+    INFO("case: " << std::string(c.id));
+    StatusOr<Article> a = ParsePage(c.head, c.body);
+    CHECK(a.ok());
+    if (a.ok()) CHECK(a->meta.byline == c.byline);
+  }
+}
+
+TEST_CASE("hostile nesting is refused before gumbo sees it") {
+  std::string deep;
+  constexpr int kDepth = 1000000;
+  deep.reserve(kDepth * 11 + 64);
+  for (int i = 0; i < kDepth; ++i) deep += "<div>";
+  deep += "text";
+  RawDocument doc;
+  doc.bytes = "<html><body>" + deep + "</body></html>";
+  doc.content_type = "text/html";
+  StatusOr<Article> a = Parse(doc);
+  REQUIRE_FALSE(a.ok());
+  CHECK(a.status().code() == Status::Code::kInvalidArgument);
+  CHECK(a.status().message().find("1000000 deep") != std::string::npos);
+
+  // Many siblings, unclosed paragraphs and list items, and tags in scripts
+  // and comments are not nesting.
+  std::string wide = "<html><body><script>";
+  for (int i = 0; i < 20000; ++i) wide += "<div>";
+  wide += "</script><!--";
+  for (int i = 0; i < 20000; ++i) wide += "<div>";
+  wide += "-->";
+  for (int i = 0; i < 20000; ++i) wide += "<p>Line " + std::to_string(i) + "<li>item<br>";
+  wide += "</body></html>";
+  doc.bytes = wide;
+  StatusOr<Article> ok = Parse(doc);
+  CHECK(ok.ok());
+}
+
+}  // namespace
+}  // namespace newsrecon

@@ -1,0 +1,326 @@
+#include "pipeline/parse/main_text.h"
+
+#include <doctest/doctest.h>
+#include <gumbo.h>
+
+#include <string>
+#include <vector>
+
+namespace newsrecon {
+namespace {
+
+std::string Extract(const std::string& html, const MainTextOptions& options = {}) {
+  GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  std::string text = ExtractMainText(out->document, options);
+  gumbo_destroy_output(&kGumboDefaultOptions, out);
+  return text;
+}
+
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+constexpr const char* kStory1 =
+    "The council voted on Tuesday to close the old bridge, citing cracks in two of its piers.";
+constexpr const char* kStory2 =
+    "Engineers said repairs would cost more than a new crossing, and work starts in May.";
+constexpr const char* kStory3 =
+    "Residents, many of whom cross daily, asked for a ferry in the meantime, and got one.";
+
+std::string Paragraphs() {
+  return std::string("<p>") + kStory1 + "</p><p>" + kStory2 + "</p><p>" + kStory3 + "</p>";
+}
+
+struct Case {
+  const char* name;
+  std::string html;
+  std::vector<std::string> present;
+  std::vector<std::string> absent;
+};
+
+TEST_CASE("main text keeps the story and drops the furniture") {
+  const std::vector<Case> cases = {
+      {"nav, header and footer",
+       "<html><body><header><a href='/'>Home</a> <a href='/x'>World news section</a></header>"
+       "<nav><ul><li><a href='/a'>Politics and elections</a></li></ul></nav>"
+       "<div id='story'>" +
+           Paragraphs() +
+           "</div>"
+           "<footer><p>Copyright 2026 Example Media Group, all rights reserved here.</p></footer>"
+           "</body></html>",
+       {kStory1, kStory2, kStory3},
+       {"Home", "Politics and elections", "Copyright 2026"}},
+      {"related, comments, share bar, cookie banner, newsletter",
+       "<body><div class='cookie-consent'><p>We use cookies to give you the best experience, "
+       "please accept them.</p></div><div class='article'>" +
+           Paragraphs() +
+           "<div class='share-buttons'><a href='#'>Share on Facebook</a></div>"
+           "<div class='related-stories'><ul><li><a href='/r1'>Another bridge closes in the north "
+           "of the county</a></li><li><a href='/r2'>Ferry timetable announced</a></li></ul></div>"
+           "<div class='newsletter-signup'><p>Sign up for our newsletter and get the news each "
+           "morning.</p></div></div>"
+           "<section id='comments'><p>Great article, I have crossed that bridge for thirty years, "
+           "and it always felt shaky.</p></section></body>",
+       {kStory1, kStory3},
+       {"We use cookies", "Share on Facebook", "Another bridge closes", "Sign up for our",
+        "Great article"}},
+      {"headings, lists and quotes kept as blocks",
+       "<body><article><h1>Bridge to close</h1>" + Paragraphs() +
+           "<h2>What happens next</h2><ul><li>A ferry from June</li><li>A new bridge by "
+           "2029</li></ul><blockquote>It is the safe choice, said the mayor.</blockquote>"
+           "</article></body>",
+       {"Bridge to close\n", "\nWhat happens next\n", "\nA ferry from June\nA new bridge by 2029\n",
+        "\nIt is the safe choice, said the mayor."},
+       {}},
+      {"several <article> teasers beside the story",
+       "<body><main><div class='story-body'>" + Paragraphs() +
+           "</div></main>"
+           "<div class='rail'><article><h3><a href='/t1'>Teaser one about something "
+           "else</a></h3><p>Short teaser text.</p></article><article><h3><a href='/t2'>Teaser "
+           "two about another thing</a></h3><p>Another short teaser.</p></article></div></body>",
+       {kStory1, kStory2, kStory3},
+       {"Teaser one", "Teaser two", "Another short teaser"}},
+      {"table layout",
+       "<body><table><tr><td class='menu'><a href='/1'>Start page</a><br><a "
+       "href='/2'>Archive of all the old issues</a></td><td>" +
+           Paragraphs() + "</td></tr></table></body>",
+       {kStory1, kStory2, kStory3},
+       {"Archive of all the old issues"}},
+      {"text separated by <br> only",
+       std::string("<body><div id='x'>") + kStory1 + "<br><br>" + kStory2 + "<br><br>" + kStory3 +
+           "</div><div class='sidebar'><a href='/a'>Links page of the site</a></div></body>",
+       {std::string(kStory1) + "\n" + kStory2 + "\n" + kStory3},
+       {"Links page"}},
+      {"one big div of text nodes",
+       std::string("<html><body><div>") + kStory1 + " " + kStory2 + " " + kStory3 +
+           "</div></body></html>",
+       {std::string(kStory1) + " " + kStory2},
+       {}},
+      {"itemprop=articleBody wins over a longer comment-like block",
+       "<body><div itemprop='articleBody'>" + Paragraphs() +
+           "</div><div class='discussion'>"
+           "<p>One reader wrote a very long reply, with many commas, clauses, asides, and more, "
+           "to be sure.</p><p>Another reader, equally long-winded, replied, at length, with "
+           "commas, too.</p><p>A third, and a fourth, and a fifth reader, all chimed in, "
+           "loudly.</p></div></body>",
+       {kStory1, kStory2, kStory3},
+       {"One reader wrote", "Another reader"}},
+      {"hidden elements and scripts",
+       "<body><div class='content'>" + Paragraphs() +
+           "<div style='display: none'><p>Hidden paragraph that a reader never sees on the "
+           "page.</p></div><script>var x = 'script text that is long enough';</script></div>"
+           "</body>",
+       {kStory1},
+       {"Hidden paragraph", "script text"}},
+      {"a figure caption is dropped by default",
+       "<body><article>" + Paragraphs() +
+           "<figure><img src='a.jpg'><figcaption>Photo: the bridge at dawn (Credit: "
+           "Someone)</figcaption></figure></article></body>",
+       {kStory2},
+       {"the bridge at dawn"}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    std::string text = Extract(c.html);
+    CAPTURE(text);
+    for (const std::string& p : c.present) CHECK(Has(text, p));
+    for (const std::string& a : c.absent) CHECK_FALSE(Has(text, a));
+    CHECK_FALSE(text.empty());
+    if (!text.empty()) {
+      CHECK(text.front() != '\n');
+      CHECK(text.back() != '\n');
+      CHECK_FALSE(Has(text, "\n\n"));
+    }
+  }
+}
+
+// A story long enough that its last 40% is easy to place things in.
+std::string LongStory() {
+  return std::string("<p>") + kStory1 + "</p><p>" + kStory2 + "</p><p>" + kStory3 + "</p><p>" +
+         kStory1 + " " + kStory2 + "</p><p>" + kStory3 + " " + kStory1 + "</p>";
+}
+
+TEST_CASE("lines that name furniture are dropped, story lines that look alike stay") {
+  const std::vector<Case> cases = {
+      {"a related heading late in the text ends it",
+       "<body><article>" + LongStory() +
+           "<h3>Related articles</h3><p>Ferry operators report record numbers of "
+           "passengers.</p><p>A second ferry line opens next week on the river.</p></article>"
+           "</body>",
+       {kStory3},
+       {"Related articles", "Ferry operators report", "A second ferry line"}},
+      {"German, French and Spanish headings too",
+       "<body><article>" + LongStory() +
+           "<h2>Das könnte Sie auch interessieren:</h2><p>Eine Fähre fährt jetzt auch "
+           "nachts über den Fluss.</p></article></body>",
+       {kStory3},
+       {"Das könnte Sie", "Eine Fähre fährt"}},
+      {"the word related or comment inside a story sentence stays",
+       "<body><article><p>Police said the two closures are related, and the mayor declined to "
+       "comment on the report.</p>" +
+           LongStory() +
+           "<p>Comments from residents, the council said, will be read before the vote in "
+           "May.</p></article></body>",
+       {"are related, and the mayor declined to comment", "Comments from residents"},
+       {}},
+      {"a section heading early in the text is dropped, not an end",
+       "<body><article><h2>Comments</h2>" + LongStory() + "</article></body>",
+       {kStory1, kStory3},
+       {"Comments"}},
+      {"teaser lines with a read-also label",
+       "<body><article>" + LongStory().substr(0, 200) +
+           "<p>Lesen Sie auch: Warum die alte Brücke so lange hielt</p>"
+           "<p>VEA TAMBIÉN: El puente cerrado por grietas</p>"
+           "<p>À lire aussi » Le pont ferme ses portes</p>" +
+           LongStory() + "</article></body>",
+       {kStory2},
+       {"Lesen Sie auch", "VEA TAMBI", "lire aussi"}},
+      {"a paragraph opening with the same words but no label stays",
+       "<body><article><p>Read more about the plan in the council minutes, which run to forty "
+       "pages and were published on Friday.</p>" +
+           LongStory() + "</article></body>",
+       {"Read more about the plan"},
+       {}},
+      {"date and byline lines",
+       "<body><article><h1>Bridge to close</h1><p>Dienstag, 4. Juni 2019</p><p>23.10.2018</p>"
+       "<p>Publiziert: 03.04.2020, 12:35</p><p>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel "
+       "| 0 Comments</p><p>3:59 PM</p>" +
+           LongStory() +
+           "<p>Ausstattung: 1</p><p>In 2019, the bridge carried 4,000 cars a day.</p>"
+           "</article></body>",
+       {"Bridge to close", "Ausstattung: 1", "In 2019, the bridge carried 4,000 cars a day."},
+       {"Juni 2019", "23.10.2018", "Publiziert", "Sina Giebel", "3:59 PM"}},
+      {"photo credits and ad labels",
+       "<body><article><p>Foto: dpa</p><p>AFP / MARCO BERTORELLO</p><p>- Anzeige -</p>" +
+           LongStory() +
+           "<p>Advertisement</p><p>Reuters reported on Monday that the ferry would run every "
+           "half hour.</p></article></body>",
+       {"Reuters reported on Monday"},
+       {"Foto: dpa", "BERTORELLO", "Anzeige", "Advertisement"}},
+      {"a call to action is dropped only late in the text",
+       "<body><article><p>Users can download the timetable from Monday, the council "
+       "said.</p>" +
+           LongStory() +
+           "<p>Subscribe to our newsletter for more local news.</p><p>Follow us on Twitter and "
+           "Facebook.</p></article></body>",
+       {"Users can download the timetable"},
+       {"Subscribe to our", "Follow us"}},
+      {"a label left at the very end",
+       "<body><article>" + LongStory() + "<p>Weitere Infos:</p></article></body>",
+       {kStory1},
+       {"Weitere Infos"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    std::string text = Extract(c.html);
+    CAPTURE(text);
+    for (const std::string& p : c.present) CHECK(Has(text, p));
+    for (const std::string& a : c.absent) CHECK_FALSE(Has(text, a));
+  }
+}
+
+// A JSON-LD block whose articleBody is `body`.
+std::string JsonLd(const std::string& body) {
+  return "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@graph\":[{"
+         "\"@type\":\"NewsArticle\",\"headline\":\"Bridge\",\"articleBody\":\"" +
+         body + "\"}]}</script>";
+}
+
+// An article body of about 700 characters, paragraphs split by "\n" (JSON).
+std::string JsonBody() {
+  std::string b;
+  for (int i = 0; i < 3; ++i) {
+    b += std::string(kStory1) + " " + kStory2 + " " + kStory3 + "\\n";
+  }
+  return b + "The ferry, a small one, will run until the new bridge opens in 2029.";
+}
+
+TEST_CASE("JSON-LD articleBody stands in for a story drawn by scripts") {
+  SUBCASE("a stub page gives the body, its teaser first") {
+    std::string text = Extract("<html><head>" + JsonLd(JsonBody()) +
+                               "</head><body><div id='app'><p>Bridge to close: the teaser "
+                               "line.</p></div></body></html>");
+    CHECK(Has(text, "Bridge to close: the teaser line.\n"));
+    CHECK(Has(text, std::string(kStory1) + " " + kStory2));
+    CHECK(Has(text, "until the new bridge opens in 2029."));
+  }
+  SUBCASE("character references and markup in the body are read") {
+    std::string text = Extract("<html><head>" +
+                               JsonLd("<p>" + std::string(kStory1) + " Fish &amp; chips.</p><p>" +
+                                      JsonBody() + "</p>") +
+                               "</head><body><div>Loading...</div></body></html>");
+    CHECK(Has(text, "Fish & chips."));
+    CHECK_FALSE(Has(text, "<p>"));
+  }
+  SUBCASE("the page's own story wins over a short summary") {
+    std::string text =
+        Extract("<html><head>" + JsonLd("A bridge closes.") + "</head><body><article>" +
+                LongStory() + "</article></body></html>");
+    CHECK(Has(text, kStory1));
+    CHECK_FALSE(Has(text, "A bridge closes."));
+  }
+  SUBCASE("the page's story wins when it holds the body") {
+    std::string html = "<html><head>" + JsonLd(JsonBody()) + "</head><body><article>";
+    for (int i = 0; i < 3; ++i) html += "<p>" + std::string(kStory1) + " " + kStory2 + " " + kStory3 + "</p>";
+    html += "<p>The ferry, a small one, will run until the new bridge opens in 2029.</p>"
+            "<p>Photo gallery below the story.</p></article></body></html>";
+    std::string text = Extract(html);
+    CHECK(Has(text, "Photo gallery below the story."));
+  }
+  SUBCASE("broken JSON is ignored") {
+    std::string text = Extract(
+        "<html><head><script type='application/ld+json'>{\"articleBody\": \"unterminated"
+        "</script></head><body><article>" +
+        LongStory() + "</article></body></html>");
+    CHECK(Has(text, kStory2));
+    CHECK_FALSE(Has(text, "unterminated"));
+  }
+}
+
+TEST_CASE("captions can be kept") {
+  MainTextOptions options;
+  options.keep_captions = true;
+  std::string text = Extract("<body><article>" + Paragraphs() +
+                                 "<figure><figcaption>The bridge at dawn</figcaption></figure>"
+                                 "</article></body>",
+                             options);
+  CHECK(Has(text, "\nThe bridge at dawn"));
+}
+
+TEST_CASE("a page whose every container says boilerplate still gives its text") {
+  // The wrapper's class has a furniture word; the story must not vanish.
+  std::string text = Extract("<body><div class='l-outer l-outer--nav'><div>" + Paragraphs() +
+                             "</div></div></body>");
+  CHECK(Has(text, kStory1));
+  CHECK(Has(text, kStory3));
+}
+
+TEST_CASE("pages without text give nothing, never a crash") {
+  const std::vector<std::string> empty_pages = {
+      "",
+      "<html><head><title>Only a title</title></head><body></body></html>",
+      "<body><script>var a = 1;</script><style>p{}</style></body>",
+      "<body><img src='x.png'><svg><text>drawn</text></svg></body>",
+  };
+  for (const std::string& html : empty_pages) {
+    CAPTURE(html);
+    CHECK(Extract(html).empty());
+  }
+  CHECK(ExtractMainText(nullptr).empty());
+}
+
+TEST_CASE("deep nesting is cut off, not followed") {
+  std::string html = "<body>";
+  for (int i = 0; i < 2000; ++i) html += "<div>";
+  html += "deep text";
+  std::string text = Extract(html);
+  CHECK_FALSE(Has(text, "deep text"));
+}
+
+TEST_CASE("a short page is kept whole rather than lost") {
+  std::string text = Extract("<body><p>Just one line of news.</p></body>");
+  CHECK(text == "Just one line of news.");
+}
+
+}  // namespace
+}  // namespace newsrecon

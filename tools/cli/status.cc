@@ -1,0 +1,145 @@
+// newsrecon status: the last runs, what the store holds, failing and stale
+// sources, the file's size and schema version.
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "pipeline/store/runs.h"
+#include "pipeline/store/store.h"
+#include "tools/cli/cli.h"
+#include "tools/cli/config.h"
+
+namespace newsrecon::cli {
+namespace {
+
+struct StatusOptions {
+  std::string db;
+  std::string config;
+  std::string format = "text";
+  int runs = 10;
+};
+
+nlohmann::json CountsJson(const RunCounts& c) {
+  return {{"sources", c.sources},
+          {"sources_failed", c.sources_failed},
+          {"documents", c.documents},
+          {"fetched", c.fetched},
+          {"not_modified", c.not_modified},
+          {"articles_new", c.articles_new},
+          {"articles_changed", c.articles_changed},
+          {"articles_unchanged", c.articles_unchanged},
+          {"claims", c.claims},
+          {"conflicts", c.conflicts},
+          {"conflicts_new", c.conflicts_new},
+          {"agreements", c.agreements},
+          {"failures", c.failures}};
+}
+
+nlohmann::json OrNull(const std::string& s) {
+  return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+}
+
+void PrintJson(const std::string& db, const StoreStatus& st) {
+  nlohmann::json j;
+  j["database"] = db;
+  j["schema_version"] = st.schema_version;
+  j["database_bytes"] = st.database_bytes;
+  j["articles"] = st.articles;
+  j["claims"] = st.claims;
+  j["conflicts"] = st.conflicts;
+  j["agreements"] = st.agreements;
+  j["runs"] = nlohmann::json::array();
+  for (const RunRow& r : st.runs) {
+    nlohmann::json run = {{"id", r.id},
+                          {"run_uuid", r.run_uuid},
+                          {"started_at", r.started_at},
+                          {"finished_at", OrNull(r.finished_at)},
+                          {"status", r.status},
+                          {"exit_code", r.exit_code ? nlohmann::json(*r.exit_code) : nullptr},
+                          {"command", r.command},
+                          {"message", OrNull(r.message)},
+                          {"counts", CountsJson(r.counts)}};
+    j["runs"].push_back(run);
+  }
+  j["unhealthy_sources"] = nlohmann::json::array();
+  for (const SourceHealthRow& h : st.unhealthy) {
+    j["unhealthy_sources"].push_back({{"source", h.source},
+                                      {"runs", h.runs},
+                                      {"last_run_at", OrNull(h.last_run_at)},
+                                      {"last_success_at", OrNull(h.last_success_at)},
+                                      {"failures_in_a_row", h.failures_in_a_row},
+                                      {"last_failure", OrNull(h.last_failure)},
+                                      {"last_new_article_at", OrNull(h.last_new_article_at)},
+                                      {"days_without_new_article", h.days_without_new_article},
+                                      {"stale", h.stale}});
+  }
+  std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
+void PrintText(const std::string& db, const StoreStatus& st) {
+  std::cout << db << ": schema version " << st.schema_version << ", " << st.database_bytes
+            << " bytes; " << st.articles << " articles, " << st.claims << " claims, "
+            << st.conflicts << " conflicts, " << st.agreements << " agreements\n";
+  std::cout << "\nLast runs (newest first):\n";
+  if (st.runs.empty()) std::cout << "  none\n";
+  for (const RunRow& r : st.runs) {
+    const RunCounts& c = r.counts;
+    std::cout << "  #" << r.id << " " << r.started_at << " "
+              << (r.finished_at.empty() ? "(not finished)" : "→ " + r.finished_at) << " "
+              << r.status;
+    if (r.exit_code) std::cout << " (exit " << *r.exit_code << ")";
+    std::cout << ": " << c.documents << " documents, " << c.articles_new << " new, "
+              << c.articles_changed << " changed, " << c.articles_unchanged << " unchanged, "
+              << c.claims << " claims, " << c.conflicts << " conflicts (" << c.conflicts_new
+              << " new), " << c.failures << " failures\n";
+    if (!r.message.empty()) std::cout << "      " << r.message << "\n";
+  }
+  std::cout << "\nFailing or stale sources:\n";
+  if (st.unhealthy.empty()) std::cout << "  none\n";
+  for (const SourceHealthRow& h : st.unhealthy) {
+    std::cout << "  " << h.source << ": ";
+    if (h.failures_in_a_row > 0) std::cout << h.failures_in_a_row << " failing run(s) in a row";
+    if (h.failures_in_a_row > 0 && h.stale) std::cout << "; ";
+    if (h.stale) std::cout << "no new article for " << h.days_without_new_article << " days";
+    std::cout << " (last success: " << (h.last_success_at.empty() ? "never" : h.last_success_at)
+              << ")\n";
+    if (!h.last_failure.empty()) std::cout << "      " << h.last_failure << "\n";
+  }
+}
+
+int RunStatus(const StatusOptions& o) {
+  int code = kExitOk;
+  std::optional<Config> config = LoadConfigOrFail(o.config, &code);
+  if (!config) return code;
+  const std::string db = ResolveDatabase(o.db, *config);
+  if (Status s = RequireDatabase(db); !s.ok()) return Fail(s);
+  StatusOr<Store> store = Store::Open(db);
+  if (!store.ok()) return Fail(store.status());
+  StatusOr<StoreStatus> st = LoadStoreStatus(*store, o.runs);
+  if (!st.ok()) return Fail(st.status());
+  if (o.format == "json") {
+    PrintJson(db, *st);
+  } else {
+    PrintText(db, *st);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Command AddStatusCommand(CLI::App& root) {
+  auto o = std::make_shared<StatusOptions>();
+  CLI::App* app = root.add_subcommand(
+      "status",
+      "Print the last runs, the store's counts, failing or stale sources, the file's "
+      "size and schema version.");
+  app->add_option("--db", o->db, "SQLite database file; default as for ingest");
+  app->add_option("--config", o->config, "TOML configuration file (see ingest --help)");
+  app->add_option("--format", o->format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  app->add_option("--runs", o->runs, "How many runs to show (default 10)")
+      ->check(CLI::Range(1, 100000));
+  return {app, [o] { return RunStatus(*o); }};
+}
+
+}  // namespace newsrecon::cli
