@@ -107,7 +107,22 @@ CREATE TRIGGER articles_changes_ai AFTER INSERT ON articles BEGIN
   INSERT INTO article_changes (article_id, run_id, change)
     VALUES (new.id, (SELECT MAX(id) FROM runs WHERE status = 'running'), 'new');
 END;
-CREATE TRIGGER articles_changes_au AFTER UPDATE ON articles BEGIN
+-- Only the columns the store writes from the article itself count: the web
+-- metadata written beside it (byline, charset) is not a change of the article.
+CREATE TRIGGER articles_changes_au
+AFTER UPDATE OF path, url, canonical_url, outlet, label, title, language, published, published_method, content_hash, text ON articles
+WHEN old.path IS NOT new.path
+  OR old.url IS NOT new.url
+  OR old.canonical_url IS NOT new.canonical_url
+  OR old.outlet IS NOT new.outlet
+  OR old.label IS NOT new.label
+  OR old.title IS NOT new.title
+  OR old.language IS NOT new.language
+  OR old.published IS NOT new.published
+  OR old.published_method IS NOT new.published_method
+  OR old.content_hash IS NOT new.content_hash
+  OR old.text IS NOT new.text
+BEGIN
   INSERT INTO article_changes (article_id, run_id, change)
     VALUES (new.id, (SELECT MAX(id) FROM runs WHERE status = 'running'), 'changed');
 END;

@@ -132,6 +132,24 @@ constexpr std::string_view kBoilerplateWords[] = {
     "sharethis",
     "addthis",
     "categories",
+    "kommentar",
+    "kommentare",
+    "commentaire",
+    "commentaires",
+    "comentario",
+    "comentarios",
+    "commento",
+    "commenti",
+    "komentarze",
+    "replies",
+    "teasers",
+    "relatedposts",
+    "morefrom",
+    "authorbox",
+    "bio",
+    "tagcloud",
+    "taglist",
+    "socials",
 };
 // A class or id that also has one of these words names a container of the
 // story ("content-sidebar-wrap" holds the story and the sidebar), as in
@@ -302,6 +320,8 @@ bool IsNonText(GumboTag tag) {
     case GUMBO_TAG_IMG:
     case GUMBO_TAG_MAP:
     case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_RT:  // ruby annotations: the reading of the text beside them
+    case GUMBO_TAG_RP:
       return true;
     default:
       return false;
@@ -487,7 +507,7 @@ class Scorer {
   std::vector<const GumboNode*> article_bodies;  // outermost [itemprop=articleBody]
   const GumboNode* body = nullptr;
   std::vector<std::string_view> json_ld;  // texts of <script type=application/ld+json>
-  bool use_names = true;  // class and id words can make an element boilerplate
+  bool use_names = true;                  // class and id words can make an element boilerplate
 
   Stats Visit(const GumboNode* node, int depth, bool in_link, bool in_body, bool* block) {
     Stats s;
@@ -651,7 +671,6 @@ class TextWriter {
       case GUMBO_TAG_TR:
       case GUMBO_TAG_TD:
       case GUMBO_TAG_LI:
-      case GUMBO_TAG_SPAN:
         return s->chars > 0 && LinkDensity(*s) > 0.5 && s->chars - s->link_chars < 200;
       case GUMBO_TAG_P:
         return s->chars > 0 && LinkDensity(*s) > 0.8 && s->chars < 80;
@@ -670,11 +689,20 @@ class TextWriter {
   }
 
   // Appends text, collapsing whitespace runs to one space within the line.
+  // Soft hyphens and zero-width spaces (invisible break hints) are dropped.
   void Append(std::string_view s) {
     for (size_t i = 0; i < s.size(); ++i) {
       char c = s[i];
       if (IsAsciiSpace(c)) {
         pending_space_ = line_start_ != out_.size();
+        continue;
+      }
+      if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xAD') {
+        ++i;
+        continue;
+      }
+      if (c == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x8B') {
+        i += 2;
         continue;
       }
       if (pending_space_) out_ += ' ';
@@ -777,7 +805,7 @@ std::string_view StripTail(std::string_view s) {
       s.remove_suffix(1);
     } else if (s.size() >= 2 && (s.substr(s.size() - 2) == "\xC2\xBB")) {  // »
       s.remove_suffix(2);
-    } else if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\xA6" ||  // …
+    } else if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\xA6" ||   // …
                                  s.substr(s.size() - 3) == "\xE2\x80\xBA")) {  // ›
       s.remove_suffix(3);
     } else {
@@ -796,11 +824,14 @@ constexpr std::string_view kSectionHeadings[] = {
     "related content", "related topics", "related links", "read more", "read also", "also read",
     "see also", "more from", "more stories", "more news", "more on this story", "more on this",
     "recommended", "recommended for you", "recommended stories", "you may also like",
-    "you might also like", "you may be interested in", "you might be interested in",
-    "trending now", "most popular", "most read", "popular posts", "further reading", "comments",
-    "leave a comment", "leave a reply", "comments are closed", "post a comment", "add a comment",
-    "share this", "share this article", "share this story", "share this post", "share",
-    "about the author", "tags", "topics", "keep reading", "don't miss", "don’t miss",
+    "you might also like", "you may be interested in", "you might be interested in", "trending now",
+    "most popular", "most read", "popular posts", "further reading", "comments", "leave a comment",
+    "leave a reply", "comments are closed", "post a comment", "add a comment", "share this",
+    "share this article", "share this story", "share this post", "share", "about the author",
+    "tags", "topics", "keep reading", "hinterlasse einen kommentar",
+    "hinterlasse jetzt einen kommentar", "schreibe einen kommentar", "kommentar hinterlassen",
+    "laisser un commentaire", "deja un comentario", "deja tu comentario", "lascia un commento",
+    "dodaj komentarz", "skomentuj", "don't miss", "don’t miss",
     // German
     "ähnliche beiträge", "ähnliche artikel", "verwandte artikel", "verwandte beiträge",
     "auch interessant", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
@@ -811,9 +842,9 @@ constexpr std::string_view kSectionHeadings[] = {
     "schon gelesen", "lesen sie auch", "lesen sie mehr", "auch lesenswert", "über den autor",
     "über die autorin", "zur autorin", "zum autor", "kommentare", "kommentieren",
     "kommentar schreiben", "kommentare schreiben", "diesen artikel teilen", "diese seite teilen",
-    "artikel teilen", "beitrag teilen", "teilen", "schlagworte", "ähnliche themen",
-    "meistgelesen", "meistgelesene artikel", "empfohlene artikel", "passend zum thema",
-    "noch mehr infos für dich", "mehr zu diesem thema",
+    "artikel teilen", "beitrag teilen", "teilen", "schlagworte", "ähnliche themen", "meistgelesen",
+    "meistgelesene artikel", "empfohlene artikel", "passend zum thema", "noch mehr infos für dich",
+    "mehr zu diesem thema",
     // French
     "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "articles similaires",
     "vous aimerez aussi", "vous aimerez aussi", "commentaires", "partager", "à voir aussi",
@@ -834,41 +865,94 @@ constexpr std::string_view kSectionHeadings[] = {
 
 // Labels that open a line pointing elsewhere ("Lesen Sie auch: ...", "VEA
 // TAMBIÉN: ..."): the line is a teaser link, not story text.
-constexpr std::string_view kTeaserLabels[] = {
-    "read more", "read also", "also read", "see also", "related", "more", "watch",
-    "lesen sie auch", "lesen sie mehr", "lesen sie", "auch interessant", "mehr zum thema",
-    "mehr dazu", "siehe auch", "zum thema", "lire aussi", "à lire aussi", "a lire aussi",
-    "voir aussi", "le puede interesar", "te puede interesar", "lea también", "lee también",
-    "lea más", "lea", "lee", "vea también", "mira", "puedes ver", "leia também", "veja também",
-    "leia mais", "leggi anche", "czytaj też", "czytaj także", "zobacz też", "zobacz także",
-    "lees ook", "dowiedz się więcej", "zobacz", "tags", "themen", "schlagworte", "schlagwörter", "kategorie", "kategorien",
-    "categories", "category", "filed under", "topics", "etiquetas", "mots-clés"};
+constexpr std::string_view kTeaserLabels[] = {"read more",
+                                              "read also",
+                                              "also read",
+                                              "see also",
+                                              "related",
+                                              "more",
+                                              "watch",
+                                              "lesen sie auch",
+                                              "lesen sie mehr",
+                                              "lesen sie",
+                                              "auch interessant",
+                                              "mehr zum thema",
+                                              "mehr dazu",
+                                              "siehe auch",
+                                              "zum thema",
+                                              "lire aussi",
+                                              "à lire aussi",
+                                              "a lire aussi",
+                                              "voir aussi",
+                                              "le puede interesar",
+                                              "te puede interesar",
+                                              "lea también",
+                                              "lee también",
+                                              "lea más",
+                                              "lea",
+                                              "lee",
+                                              "vea también",
+                                              "mira",
+                                              "puedes ver",
+                                              "leia também",
+                                              "veja também",
+                                              "leia mais",
+                                              "leggi anche",
+                                              "czytaj też",
+                                              "czytaj także",
+                                              "zobacz też",
+                                              "zobacz także",
+                                              "lees ook",
+                                              "dowiedz się więcej",
+                                              "zobacz",
+                                              "tags",
+                                              "themen",
+                                              "schlagworte",
+                                              "schlagwörter",
+                                              "kategorie",
+                                              "kategorien",
+                                              "categories",
+                                              "category",
+                                              "filed under",
+                                              "topics",
+                                              "etiquetas",
+                                              "mots-clés"};
 
 // Photo credits: a short line opening with one of these, or naming an agency.
 constexpr std::string_view kCreditLabels[] = {
-    "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit",
-    "credits", "crédits photos", "crédit photo", "titelbild", "beitragsbild", "bildquelle",
-    "quelle", "fotó", "zdjęcie", "picture"};
-constexpr std::string_view kAgencies[] = {"getty images", "afp", "reuters", "dpa", "epa",
-                                          "imago", "picture alliance", "picture-alliance",
-                                          "shutterstock", "istock", "ap photo", "keystone"};
+    "foto",           "fotos",        "photo",     "photos",       "bild",
+    "bilder",         "image",        "images",    "credit",       "credits",
+    "crédits photos", "crédit photo", "titelbild", "beitragsbild", "bildquelle",
+    "quelle",         "fotó",         "zdjęcie",   "picture"};
+constexpr std::string_view kAgencies[] = {
+    "getty images", "afp",    "reuters",          "dpa",
+    "epa",          "imago",  "picture alliance", "picture-alliance",
+    "shutterstock", "istock", "ap photo",         "keystone"};
 
 // Month and weekday names and the words around a date ("am", "um", "Uhr").
 constexpr std::string_view kDateWords[] = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "januar", "jänner", "februar", "märz", "mai", "juni", "juli",
-    "oktober", "dezember", "okt", "dez", "janvier", "février", "mars", "avril", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre", "enero", "febrero",
-    "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
-    "diciembre", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre",
-    "ottobre", "dicembre", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "montag", "dienstag", "mittwoch",
-    "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi",
-    "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes",
-    "sábado", "domingo", "am", "um", "uhr", "pm", "on", "at", "the", "of", "de", "del", "le",
-    "el", "h", "updated", "published", "posted", "aktualisiert", "veröffentlicht", "erstellt",
-    "stand", "publié", "publicado", "actualizado", "mis", "à", "jour", "den", "vom"};
+    "january",    "february",  "march",     "april",     "may",          "june",
+    "july",       "august",    "september", "october",   "november",     "december",
+    "jan",        "feb",       "mar",       "apr",       "jun",          "jul",
+    "aug",        "sep",       "sept",      "oct",       "nov",          "dec",
+    "januar",     "jänner",    "februar",   "märz",      "mai",          "juni",
+    "juli",       "oktober",   "dezember",  "okt",       "dez",          "janvier",
+    "février",    "mars",      "avril",     "juin",      "juillet",      "août",
+    "septembre",  "octobre",   "novembre",  "décembre",  "enero",        "febrero",
+    "marzo",      "abril",     "mayo",      "junio",     "julio",        "agosto",
+    "septiembre", "octubre",   "noviembre", "diciembre", "gennaio",      "febbraio",
+    "aprile",     "maggio",    "giugno",    "luglio",    "settembre",    "ottobre",
+    "dicembre",   "monday",    "tuesday",   "wednesday", "thursday",     "friday",
+    "saturday",   "sunday",    "mon",       "tue",       "wed",          "thu",
+    "fri",        "sat",       "sun",       "montag",    "dienstag",     "mittwoch",
+    "donnerstag", "freitag",   "samstag",   "sonntag",   "lundi",        "mardi",
+    "mercredi",   "jeudi",     "vendredi",  "samedi",    "dimanche",     "lunes",
+    "martes",     "miércoles", "jueves",    "viernes",   "sábado",       "domingo",
+    "am",         "um",        "uhr",       "pm",        "on",           "at",
+    "the",        "of",        "de",        "del",       "le",           "el",
+    "h",          "updated",   "published", "posted",    "aktualisiert", "veröffentlicht",
+    "erstellt",   "stand",     "publié",    "publicado", "actualizado",  "mis",
+    "à",          "jour",      "den",       "vom"};
 
 // True when a line is only a date or time ("23.10.2018", "Dienstag, 4. Juni
 // 2019", "3:59 PM", "Updated on May 3, 2021 at 10:00").
@@ -963,12 +1047,14 @@ constexpr std::string_view kAdLabels[] = {"anzeige",    "werbung",     "advertis
 // Words of a call to action (subscribe, follow, log in, download the app):
 // a short line holding one in the last part of the text is furniture.
 constexpr std::string_view kCallWords[] = {
-    "subscribe", "subscriber", "subscribers", "subscription", "newsletter", "sign up",
-    "signing up", "log in", "login", "download", "follow us", "follow the", "síguenos",
-    "siguenos", "suscríbete", "suscribete", "abonnieren", "abonnez", "abonniere", "einloggen",
-    "eingeloggt", "anmelden", "registrieren", "folgen sie", "folge uns", "teilen sie",
-    "den artikel teilen", "share this", "what you think", "affiliate", "zapraszamy",
-    "subskrypcji", "hazte miembro", "unterstütze", "support us", "donate"};
+    "subscribe",  "subscriber",         "subscribers",   "subscription",   "newsletter",
+    "sign up",    "signing up",         "log in",        "login",          "download",
+    "follow us",  "follow the",         "síguenos",      "siguenos",       "suscríbete",
+    "suscribete", "abonnieren",         "abonnez",       "abonniere",      "einloggen",
+    "eingeloggt", "anmelden",           "registrieren",  "folgen sie",     "folge uns",
+    "teilen sie", "den artikel teilen", "share this",    "what you think", "affiliate",
+    "zapraszamy", "subskrypcji",        "hazte miembro", "unterstütze",    "support us",
+    "donate"};
 
 bool IsAdLabel(std::string_view folded) {
   while (!folded.empty() && std::strchr("-*[]()| ", folded.front())) folded.remove_prefix(1);
@@ -1020,8 +1106,9 @@ LineKind JudgeLine(std::string_view line) {
         size_t end = at + agency.size();
         bool ends = end == folded.size() || folded[end] == ' ' || folded[end] == '/' ||
                     folded[end] == ',' || folded[end] == ')';
-        if (starts && ends && (folded.find('/') != std::string::npos || at == 0 ||
-                               folded.find("\xC2\xA9") != std::string::npos)) {
+        if (starts && ends &&
+            (folded.find('/') != std::string::npos || at == 0 ||
+             folded.find("\xC2\xA9") != std::string::npos)) {
           return LineKind::kDrop;
         }
       }
@@ -1104,8 +1191,10 @@ std::string BodyLines(std::string_view body) {
       std::string_view tag = body.substr(i + 1, end - i - 1);
       if (!tag.empty() && tag[0] == '/') tag.remove_prefix(1);
       char t = tag.empty() ? ' ' : AsciiLower(tag[0]);
-      if (t == 'p' || t == 'b' || t == 'd' || t == 'h' || t == 'l') c = '\n';
-      else c = ' ';
+      if (t == 'p' || t == 'b' || t == 'd' || t == 'h' || t == 'l')
+        c = '\n';
+      else
+        c = ' ';
       i = end;
     }
     if (c == '\n' || c == '\r') {
@@ -1152,8 +1241,7 @@ int ProbesFound(std::string_view body, std::string_view text) {
 // Body text from the page's JSON-LD worth using instead of `text`, or "".
 constexpr size_t kMinJsonBodyChars = 500;
 
-std::string JsonLdBodyInstead(const std::vector<std::string_view>& scripts,
-                              std::string_view text) {
+std::string JsonLdBodyInstead(const std::vector<std::string_view>& scripts, std::string_view text) {
   std::string best;
   for (std::string_view script : scripts) {
     nlohmann::json v = nlohmann::json::parse(script, nullptr, /*allow_exceptions=*/false);
@@ -1331,6 +1419,63 @@ std::vector<const GumboNode*> ChooseContainers(const Scorer& sc) {
   return {top};
 }
 
+// Class and id words of a story's lead (standfirst) paragraph, which pages
+// often set apart from the body, before it.
+constexpr std::string_view kLeadWords[] = {
+    "lead",     "lede",   "intro", "standfirst",  "summary", "excerpt",  "abstract",
+    "deck",     "perex",  "chapo", "chapeau",     "bajada",  "copete",   "entradilla",
+    "subtitle", "teaser", "sapo",  "subheadline", "dek",     "leadtext", "introduction"};
+
+bool HasLeadName(const GumboElement& el) {
+  bool lead = false;
+  ForEachName(el, [&](std::string_view name) {
+    ForEachWord(name, [&](std::string_view w) {
+      if (InList(w, kLeadWords)) lead = true;
+      return !lead;
+    });
+  });
+  return lead;
+}
+
+// The first element named as a lead at or under `node` (a few levels deep).
+const GumboNode* FindLead(const GumboNode* node, int depth) {
+  if (depth > 3 || node->type != GUMBO_NODE_ELEMENT) return nullptr;
+  if (HasLeadName(node->v.element) ||
+      HasToken(AttrValue(node->v.element, "itemprop"), "description")) {
+    return node;
+  }
+  for (unsigned i = 0; i < node->v.element.children.length; ++i) {
+    if (const GumboNode* f = FindLead(Child(node, i), depth + 1)) return f;
+  }
+  return nullptr;
+}
+
+// A lead paragraph just before the first container (among the few elements
+// preceding it or one of its near ancestors), or nullptr.
+constexpr size_t kMinLeadChars = 40;
+
+const GumboNode* LeadBefore(const Scorer& sc, const GumboNode* first) {
+  const GumboNode* at = first;
+  for (int level = 0; level < 4 && at->parent && at->parent->type == GUMBO_NODE_ELEMENT;
+       ++level, at = at->parent) {
+    const GumboNode* parent = at->parent;
+    if (parent->v.element.tag == GUMBO_TAG_BODY) break;
+    int looked = 0;
+    for (int k = static_cast<int>(at->index_within_parent) - 1; k >= 0 && looked < 8; --k) {
+      const GumboNode* sib = Child(parent, static_cast<unsigned>(k));
+      if (sib->type != GUMBO_NODE_ELEMENT) continue;
+      ++looked;
+      const GumboNode* lead = FindLead(sib, 0);
+      if (!lead) continue;
+      auto it = sc.info.find(lead);
+      if (it == sc.info.end() || it->second.skipped) continue;
+      const Stats& st = it->second.stats;
+      if (st.chars >= kMinLeadChars && LinkDensity(st) < 0.3) return lead;
+    }
+  }
+  return nullptr;
+}
+
 // Scores the page and writes the text of the best containers.
 MainText Attempt(const GumboNode* root, const MainTextOptions& options, Scorer* sc) {
   MainText result;
@@ -1338,6 +1483,11 @@ MainText Attempt(const GumboNode* root, const MainTextOptions& options, Scorer* 
   bool block = false;
   sc->Visit(root, 0, false, false, &block);
   result.containers = ChooseContainers(*sc);
+  if (!result.containers.empty()) {
+    if (const GumboNode* lead = LeadBefore(*sc, result.containers.front())) {
+      result.containers.insert(result.containers.begin(), lead);
+    }
+  }
   TextWriter writer(&sc->info, /*lenient=*/false, options);
   for (const GumboNode* c : result.containers) {
     auto it = sc->info.find(c);

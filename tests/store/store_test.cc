@@ -339,7 +339,8 @@ TEST_CASE("store: every view compiles and selects") {
   std::vector<std::string> views =
       raw.Rows("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name");
   CHECK(views == std::vector<std::string>{"agreement_sources", "claim_sources", "conflict_sides",
-                                          "latest_reviews", "outlet_counts", "timeline"});
+                                          "latest_reviews", "outlet_counts", "review_history",
+                                          "run_summary", "source_health", "timeline"});
   for (const std::string& v : views) {
     INFO("view ", v);
     sqlite3* handle = nullptr;

@@ -43,11 +43,21 @@ bool IsSpace(char c) {
 }
 
 // Whitespace runs (ASCII and no-break spaces) become one space; trimmed.
+// Soft hyphens and zero-width spaces, invisible, are dropped (annotators
+// copied some snippets with them and some without).
 std::string CollapseSpace(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool space = false;
   for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xAD') {
+      ++i;
+      continue;
+    }
+    if (s.substr(i, 3) == "\xE2\x80\x8B") {
+      i += 2;
+      continue;
+    }
     bool nbsp = s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0';
     if (IsSpace(s[i]) || nbsp) {
       if (nbsp) ++i;
