@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 
@@ -55,8 +56,16 @@ bool Compatible(const StoredClaim& a, const StoredClaim& b) {
   return AsOfOverlaps(a.claim.as_of, b.claim.as_of) && a.claim.interval.Overlaps(b.claim.interval);
 }
 
+// A file without a URL is known by its name, not its folder, so that the
+// same corpus gives the same ids wherever it is checked out.
+std::string_view FileName(std::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
 std::string Identity(const StoredClaim& c) {
-  const std::string& where = !c.article.url.empty() ? c.article.url : c.article.path;
+  const std::string where(!c.article.url.empty() ? std::string_view(c.article.url)
+                                                 : FileName(c.article.path));
   return where + kFieldSeparator + std::to_string(c.claim.mention.span.start) + ":" +
          std::to_string(c.claim.mention.span.end) + kFieldSeparator + c.claim.mention.text;
 }

@@ -56,9 +56,10 @@
 //
 //  7. Ids: "c" (conflict) or "a" (agreement) + the first kIdHexDigits
 //     lowercase hex digits of FNV-1a 64 over the key and each claim's identity
-//     (article URL if non-empty, else path; mention span "start:end"; mention
-//     text), identities sorted, so the same claims give the same id across
-//     runs and databases, independent of row ids and input order.
+//     (article URL if non-empty, else the file name of its path without the
+//     folders; mention span "start:end"; mention text), identities sorted, so
+//     the same claims give the same id across runs, databases and checkouts,
+//     independent of row ids and input order.
 //
 //  8. Order: conflicts most severe first, comparing a ratio r as log2(r) and m
 //     months as m / kMonthsPerSeverityUnit (so a doubling weighs as much as a

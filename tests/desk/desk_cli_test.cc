@@ -96,7 +96,7 @@ TEST_CASE("desk: the README's example queries return what the README says") {
     CHECK(rows[1]["attribute"] == "recapitalisation");
     CHECK(rows[1]["severity"] == 24);
     CHECK(rows[2]["attribute"] == "valuation");
-    CHECK(rows[2]["conflict_id"] == "cf248b382ec9c");
+    CHECK(rows[2]["conflict_id"] == "caadf02ad6d8d");
   }
   SUBCASE("fts-recapitalisation: sqlite3 runs FTS5 MATCH and finds the explainer") {
     json rows = c.Sql(examples["fts-recapitalisation"]);
@@ -117,10 +117,10 @@ TEST_CASE("desk: the README's example queries return what the README says") {
   }
   SUBCASE("review-history: none, then two with the second current") {
     CHECK(c.Sql(examples["review-history"]).empty());
-    CHECK(c.Run("review cf248b382ec9c --verdict dismissed --note 'stale figure' --reviewer ana "
+    CHECK(c.Run("review caadf02ad6d8d --verdict dismissed --note 'stale figure' --reviewer ana "
                 "--at 2026-05-01T10:00:00Z")
               .exit_code == 0);
-    CHECK(c.Run("review cf248b382ec9c --verdict open --note 'look again' --reviewer bo "
+    CHECK(c.Run("review caadf02ad6d8d --verdict open --note 'look again' --reviewer bo "
                 "--at 2026-05-02T10:00:00Z")
               .exit_code == 0);
     json rows = c.Sql(examples["review-history"]);
@@ -140,7 +140,7 @@ TEST_CASE("desk: the README's example queries return what the README says") {
 
 TEST_CASE("desk: a dismissed conflict stays dismissed; a new claim on its key opens a new one") {
   Corpus c;
-  const std::string id = "cf248b382ec9c";  // OpenAI valuation (latest), stable id
+  const std::string id = "caadf02ad6d8d";  // OpenAI valuation (latest), stable id
   CommandResult r = c.Run("review " + id + " --verdict dismissed --note 'old figure' --reviewer x");
   REQUIRE(r.exit_code == 0);
   // Re-ingesting the same articles keeps the verdict (same pair, same id).
@@ -181,11 +181,11 @@ TEST_CASE("desk: a dismissed conflict stays dismissed; a new claim on its key op
 TEST_CASE("desk: review refuses unknown conflicts and verdicts; history is kept") {
   Corpus c;
   CHECK(c.Run("review c000000000000 --verdict confirmed --note x").exit_code == 66);
-  CHECK(c.Run("review cf248b382ec9c --verdict maybe --note x").exit_code == 64);
-  CHECK(c.Run("review cf248b382ec9c --verdict confirmed --note x --at yesterday").exit_code == 65);
-  CHECK(c.Run("review cf248b382ec9c --verdict confirmed --note first --at 2026-05-01T00:00:00Z")
+  CHECK(c.Run("review caadf02ad6d8d --verdict maybe --note x").exit_code == 64);
+  CHECK(c.Run("review caadf02ad6d8d --verdict confirmed --note x --at yesterday").exit_code == 65);
+  CHECK(c.Run("review caadf02ad6d8d --verdict confirmed --note first --at 2026-05-01T00:00:00Z")
             .exit_code == 0);
-  CHECK(c.Run("review cf248b382ec9c --verdict needs-work --note second --at 2026-05-02T00:00:00Z")
+  CHECK(c.Run("review caadf02ad6d8d --verdict needs-work --note second --at 2026-05-02T00:00:00Z")
             .exit_code == 0);
   json rows = c.Sql("SELECT verdict, note FROM reviews ORDER BY id;");
   REQUIRE(rows.size() == 2);
@@ -195,7 +195,7 @@ TEST_CASE("desk: review refuses unknown conflicts and verdicts; history is kept"
 
 TEST_CASE("desk: explain a conflict and a claim") {
   Corpus c;
-  CommandResult r = c.Run("explain c483853e18204 --format json");
+  CommandResult r = c.Run("explain c5c451a194eba --format json");
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   json j = json::parse(r.out);
   CHECK(j["type"] == "conflict");
@@ -209,7 +209,7 @@ TEST_CASE("desk: explain a conflict and a claim") {
   CHECK(relative["article"]["published_method"] == "manifest");
   CHECK(j["claims"][1]["date"]["resolution"] == "absolute");
   // The valuation: GogoAI's "surpassed" $300 billion is [300, 375] billion.
-  json v = json::parse(c.Run("explain cf248b382ec9c --format json").out);
+  json v = json::parse(c.Run("explain caadf02ad6d8d --format json").out);
   const json& gogo = v["claims"][0];
   CHECK(gogo["match"]["hedge_text"] == "surpassed");
   CHECK(gogo["interval"]["low"] == "$300 billion");
@@ -220,7 +220,7 @@ TEST_CASE("desk: explain a conflict and a claim") {
   r = c.Run("explain " + claim_id);
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("OpenAI valuation") != std::string::npos);
-  CHECK(r.out.find("in conflict cf248b382ec9c") != std::string::npos);
+  CHECK(r.out.find("in conflict caadf02ad6d8d") != std::string::npos);
   CHECK(c.Run("explain 999999").exit_code == 66);
   CHECK(c.Run("explain cffffffffffff").exit_code == 66);
 }
@@ -256,10 +256,10 @@ TEST_CASE("desk: ClaimReview JSON-LD for confirmed conflicts, in Google's requir
   Corpus c;
   json none = json::parse(c.Run("export --format claimreview").out);
   CHECK(none.empty());  // nothing confirmed yet
-  REQUIRE(c.Run("review cf248b382ec9c --verdict confirmed --note 'the $300 billion is stale' "
+  REQUIRE(c.Run("review caadf02ad6d8d --verdict confirmed --note 'the $300 billion is stale' "
                 "--reviewer 'Ana Ruiz' --at 2026-05-03T08:00:00Z")
               .exit_code == 0);
-  REQUIRE(c.Run("review c483853e18204 --verdict dismissed --note 'x' --at 2026-05-03T08:00:00Z")
+  REQUIRE(c.Run("review c5c451a194eba --verdict dismissed --note 'x' --at 2026-05-03T08:00:00Z")
               .exit_code == 0);
   json all =
       json::parse(c.Run("export --format claimreview --url-base https://desk.example/r.html").out);
@@ -273,7 +273,7 @@ TEST_CASE("desk: ClaimReview JSON-LD for confirmed conflicts, in Google's requir
   CHECK(cr["claimReviewed"].get<std::string>().find("$300 billion") != std::string::npos);
   CHECK(cr["claimReviewed"].get<std::string>().find("US$850 billion") == std::string::npos);
   CHECK(cr["claimReviewed"].get<std::string>().find("$850 billion") != std::string::npos);
-  CHECK(cr["url"] == "https://desk.example/r.html#cf248b382ec9c");
+  CHECK(cr["url"] == "https://desk.example/r.html#caadf02ad6d8d");
   CHECK(cr["datePublished"] == "2026-05-03");
   CHECK(cr["author"]["@type"] == "Person");
   CHECK(cr["author"]["name"] == "Ana Ruiz");

@@ -41,7 +41,7 @@ TEST_CASE("desk: the HTML report in a real browser, with filters and screenshots
   const std::string page = dir.File("report.html");
   REQUIRE(RunCommand(kBinary + " ingest --db " + Q(db) + " " + Q(kCorpus)).exit_code == 0);
   REQUIRE(RunCommand(kBinary +
-                     " review c483853e18204 --verdict confirmed --note 'two dates' "
+                     " review c5c451a194eba --verdict confirmed --note 'two dates' "
                      "--reviewer desk --at 2026-05-01T09:00:00Z --db " +
                      Q(db))
               .exit_code == 0);

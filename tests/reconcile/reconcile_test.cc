@@ -376,6 +376,33 @@ TEST_CASE("ids are stable when input order and row ids change") {
   CHECK(base.conflicts[1].id != base.conflicts[2].id);
 }
 
+TEST_CASE("ids of files without a URL do not depend on the folder they are read from") {
+  auto in_folder = [](const std::string& folder) {
+    std::vector<StoredClaim> claims = {Valuation(1, "A", 850e9, Hedge::kExact, "$850 billion"),
+                                       Valuation(2, "B", 300e9, Hedge::kMoreThan, "$300 billion")};
+    for (StoredClaim& c : claims) {
+      c.article.url.clear();
+      c.article.path = folder + "/story" + std::to_string(c.article_id) + ".txt";
+    }
+    return Reconcile(claims);
+  };
+  const Findings here = in_folder("/home/ana/corpus");
+  const Findings there = in_folder("/srv/checkout/corpora/x");
+  REQUIRE(here.conflicts.size() == 1);
+  REQUIRE(there.conflicts.size() == 1);
+  CHECK(here.conflicts[0].id == there.conflicts[0].id);
+  // Another file name is another claim, so another id.
+  std::vector<StoredClaim> renamed = {Valuation(1, "A", 850e9, Hedge::kExact, "$850 billion"),
+                                      Valuation(2, "B", 300e9, Hedge::kMoreThan, "$300 billion")};
+  for (StoredClaim& c : renamed) {
+    c.article.url.clear();
+    c.article.path = "/home/ana/corpus/other" + std::to_string(c.article_id) + ".txt";
+  }
+  const Findings other = Reconcile(renamed);
+  REQUIRE(other.conflicts.size() == 1);
+  CHECK(other.conflicts[0].id != here.conflicts[0].id);
+}
+
 TEST_CASE("four sources on 2032 make one agreement") {
   std::vector<StoredClaim> claims;
   const char* outlets[] = {"Ars Technica", "The Verge", "Reuters", "CNBC"};
