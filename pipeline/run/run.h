@@ -67,7 +67,13 @@ struct IngestSummary {
   int agreements = 0;
   Status first_error;  // the first source or document failure, if any
   bool AnyFailed() const { return sources_failed > 0 || documents_failed > 0; }
-  bool NothingRead() const { return documents - documents_failed == 0; }
+  // Every source failed, or every document found did (and none was answered
+  // 304): the run brought nothing in. Sources that listed nothing new are
+  // not a failure.
+  bool NothingRead() const {
+    return sources > 0 && (sources_failed == sources ||
+                           (documents > 0 && documents_failed == documents && not_modified == 0));
+  }
 };
 
 // What the run row records about the invocation.

@@ -14,6 +14,7 @@ int ExitFor(const Status& s) {
     case Status::Code::kInvalidArgument:
       return kExitDataErr;
     case Status::Code::kBusy:
+    case Status::Code::kNetwork:
       return kExitTempFail;
     case Status::Code::kIoError:
     case Status::Code::kCorruption:

@@ -28,7 +28,8 @@ enum ExitCode : int {
   kExitSoftware = 70,    // EX_SOFTWARE: an internal error (a rules file that does not load)
   kExitCantCreate = 73,  // EX_CANTCREAT: the database cannot be created or written
   kExitLocked = 69,      // EX_UNAVAILABLE: another ingest holds the run lock (<db>.lock)
-  kExitTempFail = 75,    // EX_TEMPFAIL: the database is busy; try again later
+  kExitTempFail = 75,    // EX_TEMPFAIL: the database is busy, or every source failed on the
+                         // network; try again later
   kExitConfig = 78,      // EX_CONFIG: the configuration file is missing or wrong
 };
 
@@ -37,7 +38,9 @@ inline constexpr char kExitCodesHelp[] =
     "failed and --strict was given; 64 usage error; 65 no input could be read; 66 input or "
     "database not found; 69 another ingest holds the database's run lock (nothing done); 70 "
     "internal error; 73 database cannot be opened, created or written (read-only, disk full, "
-    "not a database); 75 database busy (retry later); 78 bad configuration file.";
+    "not a database); 75 temporary failure worth retrying (database busy, or nothing could be "
+    "fetched); 78 bad "
+    "configuration file.";
 
 // The exit code for a failure's Status.
 int ExitFor(const Status& s);
