@@ -142,8 +142,10 @@ END;
 -- that is 14 days or more: the source has probably stopped publishing or its
 -- articles are no longer found. Left out: runs killed before finishing the
 -- source.
--- TODO(lead): once migration 0002 lands, extend with fetches/url_state per
--- URL (last HTTP status, failure class, url_state.failures_in_a_row).
+-- For a web source (its URL), last_http_status and last_failure_class come
+-- from url_state: the HTTP status of the last fetch of the source's own URL
+-- (NULL: no answer, or a local source) and whether its last failure was
+-- temporary, soft or hard (NULL: the last fetch succeeded, or a local source).
 CREATE VIEW source_health AS
 WITH per_source AS (
   SELECT
@@ -172,18 +174,21 @@ health AS (
   FROM per_source AS p
 )
 SELECT
-  source,
-  runs,
-  last_run_at,
-  last_success_at,
-  failures_in_a_row,
-  last_failure,
-  articles_new,
-  last_new_article_at,
-  days_without_new_article,
-  days_without_new_article >= 14 AS stale
-FROM health
-ORDER BY failures_in_a_row DESC, days_without_new_article DESC, source;
+  h.source,
+  h.runs,
+  h.last_run_at,
+  h.last_success_at,
+  h.failures_in_a_row,
+  h.last_failure,
+  h.articles_new,
+  h.last_new_article_at,
+  h.days_without_new_article,
+  h.days_without_new_article >= 14 AS stale,
+  u.last_status AS last_http_status,
+  u.last_failure_class
+FROM health AS h
+LEFT JOIN url_state AS u ON u.url = h.source
+ORDER BY h.failures_in_a_row DESC, h.days_without_new_article DESC, h.source;
 
 -- run_summary: one row per run, newest first, with its duration in seconds
 -- (NULL while running or when killed). Left out: per-source detail (see

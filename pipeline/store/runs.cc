@@ -206,9 +206,10 @@ StatusOr<StoreStatus> LoadStoreStatus(const Store& store, int max_runs) {
     StatusOr<std::vector<Row>> rows =
         Query(db,
               "SELECT source, runs, last_run_at, last_success_at, failures_in_a_row, "
-              "last_failure, articles_new, last_new_article_at, days_without_new_article, stale "
-              "FROM source_health WHERE failures_in_a_row > 0 OR stale",
-              10);
+              "last_failure, articles_new, last_new_article_at, days_without_new_article, stale, "
+              "last_http_status, last_failure_class FROM source_health WHERE failures_in_a_row > 0 "
+              "OR stale",
+              12);
     if (!rows.ok()) return rows.status();
     for (const Row& r : *rows) {
       SourceHealthRow h;
@@ -222,6 +223,8 @@ StatusOr<StoreStatus> LoadStoreStatus(const Store& store, int max_runs) {
       h.last_new_article_at = AsText(r[7]);
       h.days_without_new_article = AsInt(r[8]);
       h.stale = AsInt(r[9]) != 0;
+      if (!std::holds_alternative<std::monostate>(r[10])) h.last_http_status = AsInt(r[10]);
+      h.last_failure_class = AsText(r[11]);
       out.unhealthy.push_back(std::move(h));
     }
   }

@@ -106,6 +106,10 @@ struct SourceHealthRow {
   std::string source, last_run_at, last_success_at, last_failure, last_new_article_at;
   int64_t runs = 0, failures_in_a_row = 0, articles_new = 0, days_without_new_article = 0;
   bool stale = false;
+  // Web sources: the last HTTP status of the source URL (0: none) and the
+  // class of its last failure ("temporary", "soft", "hard"; empty: none).
+  int64_t last_http_status = 0;
+  std::string last_failure_class;
 };
 struct StoreStatus {
   int schema_version = 0;

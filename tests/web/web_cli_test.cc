@@ -176,6 +176,18 @@ TEST_CASE("ingest exit codes on the web: partial, --strict, nothing fetched, bad
   CommandResult none = RunCommand(Newsrecon(base + Quote(dead)));
   CHECK(none.exit_code == 75);
   CHECK(Scalar(db, "SELECT status FROM runs ORDER BY id DESC LIMIT 1") == "failed");
+  // `status` lists the dead source: three failing runs, the class of failure.
+  CommandResult st = RunCommand(Newsrecon("status --format json --db " + Quote(db)));
+  REQUIRE(st.exit_code == 0);
+  json unhealthy = json::parse(st.out)["unhealthy_sources"];
+  REQUIRE(unhealthy.size() == 1);
+  CHECK(unhealthy[0]["source"] == dead);
+  CHECK(unhealthy[0]["failures_in_a_row"] == 3);
+  CHECK(unhealthy[0]["last_failure_class"] == "temporary");
+  CHECK(unhealthy[0]["last_http_status"].is_null());
+  CommandResult text = RunCommand(Newsrecon("status --db " + Quote(db)));
+  CHECK(text.out.find(dead + ": 3 failing run(s) in a row (temporary failure)") !=
+        std::string::npos);
 
   // A sources file with a typo names its line; a missing one is not found.
   dir.Write("bad.toml", "[[source]]\nurl = \"https://example.org/feed\"\nulr = \"x\"\n");

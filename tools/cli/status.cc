@@ -63,15 +63,19 @@ void PrintJson(const std::string& db, const StoreStatus& st) {
   }
   j["unhealthy_sources"] = nlohmann::json::array();
   for (const SourceHealthRow& h : st.unhealthy) {
-    j["unhealthy_sources"].push_back({{"source", h.source},
-                                      {"runs", h.runs},
-                                      {"last_run_at", OrNull(h.last_run_at)},
-                                      {"last_success_at", OrNull(h.last_success_at)},
-                                      {"failures_in_a_row", h.failures_in_a_row},
-                                      {"last_failure", OrNull(h.last_failure)},
-                                      {"last_new_article_at", OrNull(h.last_new_article_at)},
-                                      {"days_without_new_article", h.days_without_new_article},
-                                      {"stale", h.stale}});
+    j["unhealthy_sources"].push_back(
+        {{"source", h.source},
+         {"runs", h.runs},
+         {"last_run_at", OrNull(h.last_run_at)},
+         {"last_success_at", OrNull(h.last_success_at)},
+         {"failures_in_a_row", h.failures_in_a_row},
+         {"last_failure", OrNull(h.last_failure)},
+         {"last_new_article_at", OrNull(h.last_new_article_at)},
+         {"days_without_new_article", h.days_without_new_article},
+         {"stale", h.stale},
+         {"last_http_status",
+          h.last_http_status > 0 ? nlohmann::json(h.last_http_status) : nlohmann::json(nullptr)},
+         {"last_failure_class", OrNull(h.last_failure_class)}});
   }
   std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
@@ -99,6 +103,10 @@ void PrintText(const std::string& db, const StoreStatus& st) {
   for (const SourceHealthRow& h : st.unhealthy) {
     std::cout << "  " << h.source << ": ";
     if (h.failures_in_a_row > 0) std::cout << h.failures_in_a_row << " failing run(s) in a row";
+    if (!h.last_failure_class.empty()) std::cout << " (" << h.last_failure_class << " failure";
+    if (!h.last_failure_class.empty() && h.last_http_status > 0)
+      std::cout << ", HTTP " << h.last_http_status;
+    if (!h.last_failure_class.empty()) std::cout << ")";
     if (h.failures_in_a_row > 0 && h.stale) std::cout << "; ";
     if (h.stale) std::cout << "no new article for " << h.days_without_new_article << " days";
     std::cout << " (last success: " << (h.last_success_at.empty() ? "never" : h.last_success_at)
