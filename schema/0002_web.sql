@@ -95,7 +95,7 @@ CREATE TABLE url_state (
   -- FNV-1a 64 (16 hex digits) of the last body kept: an unchanged body is
   -- not parsed again even when the server ignores validators.
   content_hash TEXT,
-  last_status INTEGER,  -- the last HTTP status; NULL when the last try got no answer
+  last_status INTEGER,  -- the last HTTP status received; a try without answer keeps it; NULL: never any
   last_fetched_at TEXT NOT NULL CHECK (last_fetched_at GLOB
     '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
   -- Failed fetches since the last success (0 after a success or a 304).
@@ -111,7 +111,7 @@ CREATE INDEX url_state_last_failure_class ON url_state (last_failure_class);
 -- One row per (source, article URL), kept from the first time the source
 -- listed it; the article itself is in articles once fetched (articles.url).
 CREATE TABLE feed_entries (
-  source_url TEXT NOT NULL,  -- the feed or sitemap ([[source]] url or a child sitemap)
+  source_url TEXT NOT NULL,  -- the [[source]] url (entries of its child sitemaps too)
   url TEXT NOT NULL,         -- the article, absolute, tracking parameters dropped
   title TEXT,                -- as the feed gave it (plain text)
   outlet TEXT,               -- the feed's channel title or news:publication name
@@ -152,11 +152,12 @@ CREATE UNIQUE INDEX date_witnesses_chosen ON date_witnesses (article_id) WHERE c
 
 -- The author(s) as printed; NULL when the page names none.
 ALTER TABLE articles ADD COLUMN byline TEXT;
--- The charset the page's bytes were decoded from ('utf-8', 'windows-1252');
--- NULL for text given as UTF-8 (local files).
+-- The charset the document's bytes were decoded from ('UTF-8',
+-- 'windows-1252'); NULL for articles stored before this migration and not
+-- stored again since.
 ALTER TABLE articles ADD COLUMN charset TEXT;
--- What decided the charset: 'bom', 'http', 'meta', 'detector' or 'default';
--- NULL when charset is NULL.
+-- What decided the charset: 'bom', 'http', 'meta', 'utf8-valid', 'detector'
+-- or 'default'; NULL when charset is NULL.
 ALTER TABLE articles ADD COLUMN charset_method TEXT;
 -- 1 when two publication (not modification) witnesses name days more than one
 -- day apart: the chosen date deserves a second look.

@@ -6,7 +6,9 @@
 -- next run, which holds the run lock (the file "<db>.lock") and so knows no
 -- other run is alive: it marks such rows 'interrupted'. Timestamps are ISO
 -- 8601 UTC ('2026-04-27T09:30:00Z'); counts are whole numbers, 0 when nothing
--- happened, never NULL.
+-- happened, never NULL. A run's counts are written when it ends, so they read
+-- 0 while it runs and stay 0 for an interrupted run (its articles and
+-- article_changes rows are there all the same).
 
 ------------------------------------------------------------------------------
 -- Lookup tables.
@@ -53,7 +55,7 @@ CREATE TABLE runs (
   sources INTEGER NOT NULL DEFAULT 0,  -- paths, feeds or sites given
   sources_failed INTEGER NOT NULL DEFAULT 0,  -- of those, the ones that could not be read at all
   documents INTEGER NOT NULL DEFAULT 0,  -- documents found (files read or pages fetched)
-  fetched INTEGER NOT NULL DEFAULT 0,  -- of those, fetched over the network (0 for files)
+  fetched INTEGER NOT NULL DEFAULT 0,  -- network fetches: sources, sitemaps, pages, failures and 304s (0 for files)
   not_modified INTEGER NOT NULL DEFAULT 0,  -- fetches answered 304 Not Modified
   articles_new INTEGER NOT NULL DEFAULT 0,  -- articles stored for the first time
   articles_changed INTEGER NOT NULL DEFAULT 0,  -- stored articles whose text, metadata or claims changed

@@ -289,3 +289,143 @@ SELECT 'review_history', p.name, 'column', d.description, d.unit, d.time_zone, d
 FROM pragma_table_info('review_history') AS p
 JOIN schema_docs AS d ON d.object = 'reviews' AND d."column" = p.name
 WHERE NOT EXISTS (SELECT 1 FROM schema_docs AS e WHERE e.object = 'review_history' AND e."column" = p.name);
+
+------------------------------------------------------------------------------
+-- Objects and columns of 0002 (the web) and 0003 (runs), documented here
+-- because neither had shipped when schema_docs was added.
+------------------------------------------------------------------------------
+
+INSERT INTO schema_docs (object, "column", kind, description) VALUES
+  ('fetch_outcomes', NULL, 'table', 'Lookup: how a fetch attempt ended (ok, not_modified, http_error, timeout, too_large, too_many_redirects, robots_disallowed, bad_url, network_error).'),
+  ('failure_classes', NULL, 'table', 'Lookup: what kind of failure a fetch was (none, temporary, soft, hard): whether and how soon the URL is worth asking again.'),
+  ('run_statuses', NULL, 'table', 'Lookup: how a run, or one source of a run, stands or ended (running, ok, partial, failed, interrupted).'),
+  ('article_change_kinds', NULL, 'table', 'Lookup: what happened to an article in article_changes (new, changed).'),
+  ('fetches', NULL, 'table', 'The fetch log, append-only: one row per fetch of a URL (feed, sitemap or page), however it ended, with its HTTP status, outcome, validators, size and time.'),
+  ('url_state', NULL, 'table', 'One row per URL ever fetched: what its next conditional GET sends (ETag, Last-Modified), the hash of the last body kept, and the failures since its last success.'),
+  ('feed_entries', NULL, 'table', 'One row per (source, article URL): the articles each feed or sitemap listed, kept from the first time it listed them. The article itself is in articles (articles.url) once fetched.'),
+  ('date_witnesses', NULL, 'table', 'One row per place that said when an article was published (JSON-LD, meta tag, <time>, URL path, feed, HTTP header), in the order found; the one that gave articles.published is marked chosen. Replaced whole when the article is stored again with different witnesses.'),
+  ('runs', NULL, 'table', 'One row per newsrecon ingest: written when it starts (status running) and completed when it ends, with its exit code and counts. Counts are written at the end: 0 while running and for runs killed before their end, which the next run marks interrupted.'),
+  ('run_sources', NULL, 'table', 'One row per source (a path, feed or site URL) of a run, written when the run has finished with that source: its status, documents, failures and new or changed articles. A run killed in the middle of a source has no row for it.'),
+  ('article_changes', NULL, 'table', 'One row each time an article is stored for the first time (new) or its row changes (changed), written by triggers in the article''s own transaction, with the run that was running. No time of its own: join runs for it.'),
+  ('run_summary', NULL, 'view', 'One row per run, newest first, with its duration in seconds and its main counts. Left out: per-source detail (see run_sources); sources, fetch counts, pid, version and command (see runs).'),
+  ('source_health', NULL, 'view', 'One row per source ever given to a run (run_sources.source), most troubled first: failed runs since its last success, its latest failure, and how long since it last brought a new article (stale after 14 days). Left out: runs killed before finishing the source; the fetches of the articles a source listed (see fetches and url_state).');
+
+INSERT INTO schema_docs (object, "column", kind, description)
+SELECT t.object, 'name', 'column',
+       'The name stored in the columns that reference this table (primary key).'
+FROM schema_docs AS t
+WHERE t.kind = 'table' AND t.object IN ('fetch_outcomes', 'failure_classes', 'run_statuses',
+  'article_change_kinds');
+INSERT INTO schema_docs (object, "column", kind, description)
+SELECT t.object, 'description', 'column', 'What the name means, in words.'
+FROM schema_docs AS t
+WHERE t.kind = 'table' AND t.object IN ('fetch_outcomes', 'failure_classes', 'run_statuses',
+  'article_change_kinds');
+
+INSERT INTO schema_docs (object, "column", kind, description, unit, time_zone, null_means) VALUES
+  ('articles', 'byline', 'column', 'The author(s) as printed on the page (JSON-LD author, meta author, rel=author or a byline element; at most 200 bytes).', NULL, NULL, 'none named (always for plain text)'),
+  ('articles', 'charset', 'column', 'The charset the article''s bytes were decoded from, as ICU names it (UTF-8, windows-1252, Shift_JIS); UTF-8 for plain-text files without a declaration.', NULL, NULL, 'not recorded: stored before migration 0002 and unchanged since, or by a program using the library without its web metadata'),
+  ('articles', 'charset_method', 'column', 'What decided charset: bom (a byte-order mark), http (the Content-Type header), meta (the page''s <meta charset>), utf8-valid (the bytes are valid UTF-8 and nothing, or a contradicted single-byte charset, was declared), detector (ICU''s charset detector), default (nothing to go on: UTF-8 for plain text, windows-1252 for HTML).', NULL, NULL, 'as charset: not recorded'),
+  ('articles', 'dates_disagree', 'column', '1 when two publication (not modification) witnesses name days more than one day apart: the chosen date deserves a second look (see date_witnesses); else 0.', 'boolean 0/1', NULL, NULL),
+
+  ('fetches', 'id', 'column', 'Row id, in order of recording.', NULL, NULL, NULL),
+  ('fetches', 'run_id', 'column', 'The ingest run the fetch belongs to (runs.id). Deliberately no foreign key: migration 0002 came before the runs table.', NULL, NULL, 'fetched outside a recorded run'),
+  ('fetches', 'source_url', 'column', 'The [[source]] URL (feed, sitemap or page) that led to this fetch; child sitemaps and the articles they list are fetched under their source''s URL.', NULL, NULL, NULL),
+  ('fetches', 'url', 'column', 'The URL asked for, absolute (articles as the feed gave them, tracking parameters dropped).', NULL, NULL, NULL),
+  ('fetches', 'final_url', 'column', 'Where the redirects ended (the URL itself when there were none).', NULL, NULL, 'no transfer was made (a bad URL, robots.txt disallows it)'),
+  ('fetches', 'http_status', 'column', 'The status of the last HTTP response received, after redirects and retries.', 'HTTP status code, 100-599', NULL, 'no answer came (DNS, connection or TLS error, timeout, bad URL, robots.txt)'),
+  ('fetches', 'outcome', 'column', 'How the fetch ended (see fetch_outcomes).', NULL, NULL, NULL),
+  ('fetches', 'failure_class', 'column', 'What kind of failure: temporary, soft or hard (see failure_classes).', NULL, NULL, 'no failure: outcome ok or not_modified'),
+  ('fetches', 'etag', 'column', 'The ETag response header as sent, quotes included; on a 304 without one, the ETag the request sent.', NULL, NULL, 'the response had none, or no answer came'),
+  ('fetches', 'last_modified', 'column', 'The Last-Modified response header as sent (Wed, 21 Oct 2015 07:28:00 GMT); on a 304 without one, the value the request sent.', 'HTTP date (RFC 9110 IMF-fixdate), as sent', 'GMT (UTC), as the header says', 'the response had none, or no answer came'),
+  ('fetches', 'content_type', 'column', 'The Content-Type header as sent (text/html; charset=utf-8).', NULL, NULL, 'the response had none, or no answer came'),
+  ('fetches', 'bytes', 'column', 'Body bytes received in the last attempt, after Content-Encoding is undone (counted for failures too, at most the size limit; only ok keeps the body).', 'bytes (decoded)', NULL, 'not recorded'),
+  ('fetches', 'attempts', 'column', 'Transfers made for the URL, retries included (robots.txt not counted); 1 when none was made (a bad URL, robots.txt).', 'count', NULL, NULL),
+  ('fetches', 'seconds', 'column', 'Wall time from the first attempt''s start to the end, back-off waits between retries included.', 'seconds', NULL, 'not recorded'),
+  ('fetches', 'started_at', 'column', 'When the first attempt started (when the row was written, if no transfer was made).', 'ISO 8601 timestamp YYYY-MM-DDTHH:MM:SSZ', 'UTC', NULL),
+  ('fetches', 'error', 'column', 'What went wrong, in words, naming the URL.', NULL, NULL, 'no failure: outcome ok or not_modified'),
+  ('fetches', 'content_hash', 'column', '16 lowercase hex digits of the 64-bit FNV-1a hash of the body bytes (Content-Encoding undone, before charset decoding).', NULL, NULL, 'no body kept: any outcome but ok'),
+
+  ('url_state', 'url', 'column', 'The URL, as asked for (fetches.url).', NULL, NULL, NULL),
+  ('url_state', 'etag', 'column', 'The ETag of the last 2xx answer (or of a 304 that sent one), sent back as If-None-Match.', NULL, NULL, 'the server gave none, or no 2xx answer yet'),
+  ('url_state', 'last_modified', 'column', 'The Last-Modified of the last 2xx answer (or of a 304 that sent one), sent back as If-Modified-Since.', 'HTTP date (RFC 9110 IMF-fixdate), as sent', 'GMT (UTC), as the header says', 'the server gave none, or no 2xx answer yet'),
+  ('url_state', 'content_hash', 'column', 'FNV-1a 64 (16 lowercase hex digits) of the last body kept: an unchanged body is not parsed again even when the server ignores validators.', NULL, NULL, 'no 2xx answer yet'),
+  ('url_state', 'last_status', 'column', 'The last HTTP status received for the URL; a later try that got no answer leaves it as it was.', 'HTTP status code, 100-599', NULL, 'no fetch of it has had an answer yet'),
+  ('url_state', 'last_fetched_at', 'column', 'When its last recorded fetch started, whatever the outcome. A 2xx answer is recorded once what it held is stored, so a run killed in between fetches it again.', 'ISO 8601 timestamp YYYY-MM-DDTHH:MM:SSZ', 'UTC', NULL),
+  ('url_state', 'failures_in_a_row', 'column', 'Failed fetches since the last success; 0 after a 2xx or a 304.', 'count', NULL, NULL),
+  ('url_state', 'last_failure_class', 'column', 'The last fetch''s failure class (see failure_classes); an article whose last fetch was a hard failure is not asked again while its feed is unchanged.', NULL, NULL, 'the last fetch succeeded (ok or not_modified)'),
+
+  ('feed_entries', 'source_url', 'column', 'The [[source]] URL of the feed or sitemap that listed the article; entries of the child sitemaps of a sitemap index are recorded under it too.', NULL, NULL, NULL),
+  ('feed_entries', 'url', 'column', 'The article''s URL, absolute, tracking parameters dropped; articles.url once it is fetched.', NULL, NULL, NULL),
+  ('feed_entries', 'title', 'column', 'The entry''s title as the feed gave it (plain text); filled in later if a first listing lacked it.', NULL, NULL, 'the feed gave none'),
+  ('feed_entries', 'outlet', 'column', 'The feed''s channel title or the sitemap''s news:publication name.', NULL, NULL, 'the feed gave none'),
+  ('feed_entries', 'first_seen_at', 'column', 'When this source first listed the article (when that listing was read).', 'ISO 8601 timestamp YYYY-MM-DDTHH:MM:SSZ', 'UTC', NULL),
+
+  ('date_witnesses', 'article_id', 'column', 'The article (articles.id); deleting it deletes its witnesses.', NULL, NULL, NULL),
+  ('date_witnesses', 'ordinal', 'column', '0-based position among the article''s witnesses, in the order found.', NULL, NULL, NULL),
+  ('date_witnesses', 'method', 'column', 'What kind of witness: json_ld, meta_tag, time_element, url, feed, http_header, text ... (see published_methods).', NULL, NULL, NULL),
+  ('date_witnesses', 'where_found', 'column', 'Which field said it: json-ld datePublished, meta article:published_time, time[datetime], url path, rss pubDate, http Last-Modified ...', NULL, NULL, NULL),
+  ('date_witnesses', 'raw', 'column', 'The value as printed there, trimmed, at most 200 bytes.', NULL, NULL, NULL),
+  ('date_witnesses', 'date', 'column', 'Its calendar day, in the time zone the value itself states.', 'ISO 8601 date YYYY-MM-DD', 'none: a calendar day, in the zone the witness states', 'the value could not be read as a date'),
+  ('date_witnesses', 'modified', 'column', '1 when the witness gives a modification date (dateModified, lastmod, updated, Last-Modified), 0 for a publication date.', 'boolean 0/1', NULL, NULL),
+  ('date_witnesses', 'chosen', 'column', '1 for the witness that gave articles.published (at most one per article), else 0.', 'boolean 0/1', NULL, NULL),
+
+  ('runs', 'id', 'column', 'Row id, in order of start; run_sources.run_id, article_changes.run_id and fetches.run_id point to it.', NULL, NULL, NULL),
+  ('runs', 'run_uuid', 'column', '32 lowercase hex digits, random: the run_id of the run''s JSON log lines.', NULL, NULL, NULL),
+  ('runs', 'started_at', 'column', 'When the run started.', 'ISO 8601 timestamp YYYY-MM-DDTHH:MM:SSZ', 'UTC', NULL),
+  ('runs', 'finished_at', 'column', 'When the run ended.', 'ISO 8601 timestamp YYYY-MM-DDTHH:MM:SSZ', 'UTC', 'still running, or killed before its end (status running or interrupted)'),
+  ('runs', 'status', 'column', 'running, ok, partial, failed or interrupted (see run_statuses).', NULL, NULL, NULL),
+  ('runs', 'exit_code', 'column', 'The process''s exit code (sysexits; see the README''s exit codes).', NULL, NULL, 'the run has not ended: still running, or interrupted'),
+  ('runs', 'pid', 'column', 'The process id of the run, to tell who holds the run lock.', NULL, NULL, 'not recorded'),
+  ('runs', 'version', 'column', 'newsrecon''s version (0.1.0); library when a program called the library''s Ingest.', NULL, NULL, NULL),
+  ('runs', 'command', 'column', 'What was asked: ingest --db FILE with --strict, --published, --sources and the paths given; ingest for the library.', NULL, NULL, NULL),
+  ('runs', 'sources', 'column', 'Sources given: paths, feeds or sites.', 'count', NULL, NULL),
+  ('runs', 'sources_failed', 'column', 'Of those, the ones that could not be read at all (a missing path, a feed that could not be fetched or parsed).', 'count', NULL, NULL),
+  ('runs', 'documents', 'column', 'Documents found: files read or pages fetched, failed ones included.', 'count', NULL, NULL),
+  ('runs', 'fetched', 'column', 'Fetches over the network (feeds, sitemaps and pages, whatever the outcome: one per fetches row of the run); 0 for files.', 'count', NULL, NULL),
+  ('runs', 'not_modified', 'column', 'Of those, the fetches answered 304 Not Modified.', 'count', NULL, NULL),
+  ('runs', 'articles_new', 'column', 'Articles stored for the first time.', 'count', NULL, NULL),
+  ('runs', 'articles_changed', 'column', 'Articles already stored whose text, metadata or claims changed.', 'count', NULL, NULL),
+  ('runs', 'articles_unchanged', 'column', 'Documents already stored exactly as read (nothing written).', 'count', NULL, NULL),
+  ('runs', 'claims', 'column', 'Claims of the documents read in this run, unchanged articles included.', 'count', NULL, NULL),
+  ('runs', 'conflicts', 'column', 'Conflicts in the store after this run''s reconcile; 0 when the run ended before reconciling.', 'count', NULL, NULL),
+  ('runs', 'conflicts_new', 'column', 'Of those, the ones not in the store before this run.', 'count', NULL, NULL),
+  ('runs', 'agreements', 'column', 'Agreements in the store after this run''s reconcile; 0 when the run ended before reconciling.', 'count', NULL, NULL),
+  ('runs', 'failures', 'column', 'Sources that could not be read plus documents that failed.', 'count', NULL, NULL),
+  ('runs', 'message', 'column', 'The first failure''s message (a source or a document), or what ended the run early.', NULL, NULL, 'no failure, or the run has not ended'),
+
+  ('run_sources', 'run_id', 'column', 'The run (runs.id); deleting the run deletes its rows.', NULL, NULL, NULL),
+  ('run_sources', 'source', 'column', 'The source as given on the command line or in the sources file: a path, a feed or site URL.', NULL, NULL, NULL),
+  ('run_sources', 'status', 'column', 'ok (every document read), partial (some failed) or failed (the source could not be read, or every document failed); see run_statuses.', NULL, NULL, NULL),
+  ('run_sources', 'documents', 'column', 'Documents found in the source, failed ones included.', 'count', NULL, NULL),
+  ('run_sources', 'failures', 'column', 'Documents that failed, or 1 for a source that failed whole.', 'count', NULL, NULL),
+  ('run_sources', 'articles_new', 'column', 'Articles from this source stored for the first time.', 'count', NULL, NULL),
+  ('run_sources', 'articles_changed', 'column', 'Articles from this source already stored whose text, metadata or claims changed.', 'count', NULL, NULL),
+  ('run_sources', 'message', 'column', 'The source''s first failure, in words.', NULL, NULL, 'no failure'),
+
+  ('article_changes', 'id', 'column', 'Row id, in order of the changes.', NULL, NULL, NULL),
+  ('article_changes', 'article_id', 'column', 'The article (articles.id); deleting it deletes its rows.', NULL, NULL, NULL),
+  ('article_changes', 'run_id', 'column', 'The run that was running when the article was written (the newest runs row with status running).', NULL, NULL, 'written outside a recorded run (a program using the library directly), or the run was deleted'),
+  ('article_changes', 'change', 'column', 'new or changed (see article_change_kinds). Only the article''s own columns count (path, url, canonical_url, outlet, label, title, language, published, published_method, content_hash, text): not byline, charset or claims.', NULL, NULL, NULL);
+
+INSERT INTO schema_docs (object, "column", kind, description, unit, time_zone, null_means) VALUES
+  ('run_summary', 'run_id', 'column', 'The run (runs.id).', NULL, NULL, NULL),
+  ('run_summary', 'seconds', 'column', 'How long the run took: finished_at minus started_at, rounded to whole seconds.', 'seconds', NULL, 'still running, or killed before its end'),
+  ('source_health', 'source', 'column', 'The source as given to the runs (run_sources.source).', NULL, NULL, NULL),
+  ('source_health', 'runs', 'column', 'Runs that finished with the source.', 'count', NULL, NULL),
+  ('source_health', 'last_run_at', 'column', 'Start of the latest run that read it.', 'ISO 8601 timestamp YYYY-MM-DDTHH:MM:SSZ', 'UTC', NULL),
+  ('source_health', 'last_success_at', 'column', 'Start of the latest run that read it with no failure (run_sources.status ok).', 'ISO 8601 timestamp YYYY-MM-DDTHH:MM:SSZ', 'UTC', 'never read without a failure'),
+  ('source_health', 'failures_in_a_row', 'column', 'Runs since last_success_at (or since its first run, if it never succeeded) where it failed or partly failed; 0: its latest run read it cleanly.', 'count', NULL, NULL),
+  ('source_health', 'last_failure', 'column', 'The latest failure message recorded for it, kept after it recovers.', NULL, NULL, 'it never failed'),
+  ('source_health', 'articles_new', 'column', 'Articles it brought for the first time, over all runs.', 'count', NULL, NULL),
+  ('source_health', 'last_new_article_at', 'column', 'Start of the latest run that brought a new article from it.', 'ISO 8601 timestamp YYYY-MM-DDTHH:MM:SSZ', 'UTC', 'it never brought one'),
+  ('source_health', 'days_without_new_article', 'column', 'Whole days from last_new_article_at (or from its first run, if it never brought one) to the moment of the query.', 'whole days, counted when queried', NULL, NULL),
+  ('source_health', 'stale', 'column', '1 when days_without_new_article is 14 or more: the source has probably stopped publishing or its articles are no longer found; else 0.', 'boolean 0/1', NULL, NULL),
+  ('source_health', 'last_http_status', 'column', 'For a web source: the last HTTP status received for the source''s own URL (url_state.last_status; a later try with no answer leaves it as it was).', 'HTTP status code, 100-599', NULL, 'a local source, or no fetch of its URL has had an answer yet'),
+  ('source_health', 'last_failure_class', 'column', 'For a web source: the failure class of the last fetch of the source''s own URL, temporary, soft or hard (url_state.last_failure_class; see failure_classes).', NULL, NULL, 'the last fetch of its URL succeeded, or a local source');
+
+INSERT INTO schema_docs (object, "column", kind, description, unit, time_zone, null_means)
+SELECT 'run_summary', p.name, 'column', d.description, d.unit, d.time_zone, d.null_means
+FROM pragma_table_info('run_summary') AS p
+JOIN schema_docs AS d ON d.object = 'runs' AND d."column" = p.name
+WHERE NOT EXISTS (SELECT 1 FROM schema_docs AS e WHERE e.object = 'run_summary' AND e."column" = p.name);

@@ -114,8 +114,8 @@ StatusOr<Article> ParsePlain(const RawDocument& doc, const MediaType& mt) {
     if (auto d = DateFromUrlPath(url)) {
       article.meta.published = d;
       article.meta.published_method = PublishedMethod::kUrl;
-      article.meta.date_witnesses.push_back({PublishedMethod::kUrl, "url path", url.substr(0, 200),
-                                             d, false});
+      article.meta.date_witnesses.push_back(
+          {PublishedMethod::kUrl, "url path", url.substr(0, 200), d, false});
     }
   }
   return article;
@@ -338,23 +338,9 @@ bool IsSkipped(const GumboNode* node, bool lenient) {
 // Nesting past this is not followed: no real page comes near it, and a
 // hostile one must not exhaust the stack.
 constexpr int kMaxDepth = 256;
-// A paragraph shorter than this (in non-space bytes outside links) is a
-// caption, a byline or a button label, and does not vote for its container.
-constexpr size_t kMinParagraphChars = 25;
 
 // ---------------------------------------------------------------------------
-// HTML: one pass to collect metadata and paragraph statistics.
-
-struct TextStats {
-  size_t chars = 0;       // non-space bytes of text
-  size_t link_chars = 0;  // of which inside <a>
-};
-
-struct Candidate {
-  const GumboNode* node = nullptr;
-  double paragraph_score = 0;  // text of its <p> children, half that of grandchildren
-  TextStats stats;
-};
+// HTML: one pass to collect metadata.
 
 struct TimeElement {
   const GumboNode* node;
@@ -397,9 +383,6 @@ struct Collected {
   const GumboNode* body = nullptr;
   std::vector<std::string_view> json_ld;
   std::vector<TimeElement> times;
-  std::vector<Candidate> article_bodies;  // outermost [itemprop=articleBody]
-  std::vector<Candidate> articles;        // <article> elements
-  std::unordered_map<const GumboNode*, Candidate> scored;
 };
 
 std::string_view FirstTextChild(const GumboNode* node) {
@@ -412,12 +395,6 @@ std::string_view FirstTextChild(const GumboNode* node) {
     }
   }
   return {};
-}
-
-size_t NonSpaceBytes(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += !IsAsciiSpace(c);
-  return n;
 }
 
 void CollectMeta(const GumboElement& el, Collected* c) {
@@ -450,34 +427,19 @@ void CollectMeta(const GumboElement& el, Collected* c) {
   }
 }
 
-// Visits `node` and what is below it; returns the text statistics it adds to
-// the main-text candidates above it (nothing for skipped boilerplate).
-TextStats Visit(const GumboNode* node, int depth, bool skipped, bool in_link, bool in_article_body,
-                bool lenient, Collected* c) {
-  TextStats stats;
-  if (depth > kMaxDepth) return stats;
-  switch (node->type) {
-    case GUMBO_NODE_TEXT:
-    case GUMBO_NODE_CDATA:
-    case GUMBO_NODE_WHITESPACE:
-      if (!skipped) {
-        stats.chars = NonSpaceBytes(node->v.text.text);
-        if (in_link) stats.link_chars = stats.chars;
-      }
-      return stats;
-    case GUMBO_NODE_DOCUMENT: {
-      const GumboVector& kids = node->v.document.children;
-      for (unsigned i = 0; i < kids.length; ++i) {
-        Visit(static_cast<const GumboNode*>(kids.data[i]), depth + 1, skipped, in_link,
-              in_article_body, lenient, c);
-      }
-      return stats;
+// Visits `node` and what is below it, collecting metadata; `skipped` says
+// whether it lies in boilerplate (navigation, asides), which weighs its
+// <time> elements less.
+void Visit(const GumboNode* node, int depth, bool skipped, bool lenient, Collected* c) {
+  if (depth > kMaxDepth) return;
+  if (node->type == GUMBO_NODE_DOCUMENT) {
+    const GumboVector& kids = node->v.document.children;
+    for (unsigned i = 0; i < kids.length; ++i) {
+      Visit(static_cast<const GumboNode*>(kids.data[i]), depth + 1, skipped, lenient, c);
     }
-    case GUMBO_NODE_ELEMENT:
-      break;
-    default:  // comments, templates
-      return stats;
+    return;
   }
+  if (node->type != GUMBO_NODE_ELEMENT) return;  // text, comments, templates
 
   const GumboElement& el = node->v.element;
   const bool html_ns = el.tag_namespace == GUMBO_NAMESPACE_HTML;
@@ -532,47 +494,10 @@ TextStats Visit(const GumboNode* node, int depth, bool skipped, bool in_link, bo
   }
 
   const bool skip_here = skipped || IsSkipped(node, lenient);
-  const bool is_body = !skip_here && !in_article_body && IsItemPropArticleBody(el);
-  size_t body_index = SIZE_MAX;
-  if (is_body) {
-    body_index = c->article_bodies.size();
-    c->article_bodies.push_back({node, 0, {}});
-  }
-  size_t article_index = SIZE_MAX;
-  if (!skip_here && el.tag == GUMBO_TAG_ARTICLE) {
-    article_index = c->articles.size();
-    c->articles.push_back({node, 0, {}});
-  }
-
   const GumboVector& kids = el.children;
-  const bool link = in_link || el.tag == GUMBO_TAG_A;
   for (unsigned i = 0; i < kids.length; ++i) {
-    TextStats k = Visit(static_cast<const GumboNode*>(kids.data[i]), depth + 1, skip_here, link,
-                        in_article_body || is_body, lenient, c);
-    stats.chars += k.chars;
-    stats.link_chars += k.link_chars;
+    Visit(static_cast<const GumboNode*>(kids.data[i]), depth + 1, skip_here, lenient, c);
   }
-  if (skip_here) return {};
-
-  if (article_index != SIZE_MAX) c->articles[article_index].stats = stats;
-  if (body_index != SIZE_MAX) c->article_bodies[body_index].stats = stats;
-  if (el.tag == GUMBO_TAG_P || el.tag == GUMBO_TAG_PRE) {
-    size_t own = stats.chars - stats.link_chars;
-    const GumboNode* parent = node->parent;
-    if (own >= kMinParagraphChars && parent && parent->type == GUMBO_NODE_ELEMENT) {
-      Candidate& p = c->scored[parent];
-      p.node = parent;
-      p.paragraph_score += static_cast<double>(own);
-      const GumboNode* grand = parent->parent;
-      if (grand && grand->type == GUMBO_NODE_ELEMENT) {
-        Candidate& g = c->scored[grand];
-        g.node = grand;
-        g.paragraph_score += static_cast<double>(own) / 2;
-      }
-    }
-  }
-  if (auto it = c->scored.find(node); it != c->scored.end()) it->second.stats = stats;
-  return stats;
 }
 
 // ---------------------------------------------------------------------------
@@ -768,9 +693,9 @@ constexpr size_t kMaxNesting = 10000;
 
 // Whether the void element `name` (lowercase) never takes children.
 bool IsVoidTag(std::string_view name) {
-  static constexpr std::string_view kVoid[] = {"area", "base", "br",    "col",  "embed",
-                                               "hr",   "img",  "input", "link", "meta",
-                                               "param", "source", "track", "wbr", "keygen"};
+  static constexpr std::string_view kVoid[] = {"area",  "base",   "br",    "col",  "embed",
+                                               "hr",    "img",    "input", "link", "meta",
+                                               "param", "source", "track", "wbr",  "keygen"};
   return std::find(std::begin(kVoid), std::end(kVoid), name) != std::end(kVoid);
 }
 
@@ -778,8 +703,8 @@ bool IsVoidTag(std::string_view name) {
 // therefore do not nest when left open.
 bool IsSelfClosingByNext(std::string_view name) {
   static constexpr std::string_view kOptional[] = {
-      "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "thead",
-      "tbody", "tfoot", "colgroup", "caption", "html", "head", "body"};
+      "p",  "li", "dt",    "dd",    "tr",    "td",       "th",      "option", "optgroup", "rb",
+      "rt", "rp", "thead", "tbody", "tfoot", "colgroup", "caption", "html",   "head",     "body"};
   return std::find(std::begin(kOptional), std::end(kOptional), name) != std::end(kOptional);
 }
 
@@ -848,7 +773,7 @@ StatusOr<Article> ParseHtml(const RawDocument& doc, const MediaType& mt) {
   Article article;
   article.meta = doc.meta;
   auto collected = std::make_unique<Collected>();
-  Visit(out->document, 0, false, false, false, /*lenient=*/false, collected.get());
+  Visit(out->document, 0, false, /*lenient=*/false, collected.get());
   MainText main = ExtractMainTextWithContainers(out->document);
   article.text = std::move(main.text);
   std::vector<const GumboNode*> roots = std::move(main.containers);

@@ -59,7 +59,7 @@ TEST_CASE("desk: the README's example queries return what the README says") {
   Corpus c;
   auto examples = ReadmeExamples();
   for (const char* name : {"openai-valuations", "open-conflicts", "fts-recapitalisation",
-                           "one-outlet", "review-history", "dictionary"}) {
+                           "one-outlet", "review-history", "dictionary", "failing-sources"}) {
     CAPTURE(name);
     CHECK(examples.count(name) == 1);
   }
@@ -135,6 +135,18 @@ TEST_CASE("desk: the README's example queries return what the README says") {
     REQUIRE(rows.size() == 1);
     CHECK(rows[0]["unit"] == "ISO 8601 date YYYY-MM-DD");
     CHECK(rows[0]["null_means"].is_null());
+  }
+  SUBCASE("failing-sources: none, then a missing path failing once") {
+    CHECK(c.Sql(examples["failing-sources"]).empty());
+    const std::string missing = c.dir.File("missing");
+    RunCommand(kBinary + " ingest --db " + Q(c.db) + " " + Q(missing));  // fails: nothing read
+    json rows = c.Sql(examples["failing-sources"]);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0]["source"] == missing);
+    CHECK(rows[0]["failures_in_a_row"] == 1);
+    CHECK(rows[0]["last_success_at"].is_null());
+    CHECK(rows[0]["last_failure"].get<std::string>().find("no such file") != std::string::npos);
+    CHECK(rows[0]["stale"] == 0);
   }
 }
 

@@ -6,8 +6,6 @@
 // share of pages whose witnesses disagree, and accuracy by the witness that
 // gave the date. -v lists the wrong cases of the development split (or of
 // NEWSRECON_EVAL_SPLIT=test|all) with every witness the page gave.
-#include <zlib.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -24,23 +22,13 @@
 #include "pipeline/core/civil_date.h"
 #include "pipeline/core/names.h"
 #include "pipeline/parse/parse.h"
+#include "tools/eval/datasets.h"
 #include "tools/eval/eval.h"
 
 namespace newsrecon::eval {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool ReadGzip(const fs::path& path, std::string* out) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return false;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out->append(buf, static_cast<size_t>(n));
-  bool ok = n == 0;
-  gzclose(f);
-  return ok;
-}
 
 struct Tally {
   size_t pages = 0, right = 0;

@@ -11,8 +11,8 @@ int main(int argc, char** argv) {
   EvalOptions options;
   options.datasets = "../shared/datasets";
   std::string only;
-  CLI::App* parse = app.add_subcommand(
-      "parse", "Main text precision, recall and F1; publication date accuracy.");
+  CLI::App* parse =
+      app.add_subcommand("parse", "Main text precision, recall and F1; publication date accuracy.");
   parse->add_option("--datasets", options.datasets, "Folder with html-main-text/, html-pubdate/")
       ->capture_default_str();
   parse->add_option("--only", only, "text or dates")->check(CLI::IsMember({"text", "dates"}));

@@ -4,8 +4,6 @@
 // must not look at; the figures are printed for the development split, the
 // held-out split and all cases. -v lists the cases not fully right, worst
 // first, from the development split only unless NEWSRECON_EVAL_SPLIT=test|all.
-#include <zlib.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -20,23 +18,13 @@
 
 #include "pipeline/core/article.h"
 #include "pipeline/parse/parse.h"
+#include "tools/eval/datasets.h"
 #include "tools/eval/eval.h"
 
 namespace newsrecon::eval {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool ReadGzip(const fs::path& path, std::string* out) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return false;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out->append(buf, static_cast<size_t>(n));
-  bool ok = n == 0;
-  gzclose(f);
-  return ok;
-}
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
