@@ -3,6 +3,8 @@
 #ifndef NEWSRECON_PIPELINE_CORE_FINDING_H_
 #define NEWSRECON_PIPELINE_CORE_FINDING_H_
 
+#include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -61,6 +63,31 @@ struct Findings {
   std::vector<Conflict> conflicts;    // most severe first
   std::vector<Agreement> agreements;  // most sources first
 };
+
+// The order of findings (reconcile's rule 8), which the store keeps as their
+// rank. Conflicts: most severe first, a ratio r weighing log2(r) and m months
+// m / kMonthsPerSeverityUnit (so a doubling weighs as much as a year), ties
+// by id. Agreements: most claims (one a source) first, ties by id.
+inline constexpr double kMonthsPerSeverityUnit = 12;
+
+inline double SeverityWeight(double severity, SeverityUnit unit) {
+  if (unit == SeverityUnit::kMonths) return severity / kMonthsPerSeverityUnit;
+  return severity > 0 ? std::log2(severity) : 0;
+}
+
+inline bool ConflictBefore(double severity_a, SeverityUnit unit_a, const std::string& id_a,
+                           double severity_b, SeverityUnit unit_b, const std::string& id_b) {
+  const double wa = SeverityWeight(severity_a, unit_a);
+  const double wb = SeverityWeight(severity_b, unit_b);
+  if (wa != wb) return wa > wb;
+  return id_a < id_b;
+}
+
+inline bool AgreementBefore(size_t claims_a, const std::string& id_a, size_t claims_b,
+                            const std::string& id_b) {
+  if (claims_a != claims_b) return claims_a > claims_b;
+  return id_a < id_b;
+}
 
 }  // namespace newsrecon
 

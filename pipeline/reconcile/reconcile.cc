@@ -323,17 +323,20 @@ void FindAgreements(const ClaimKey& key, const Group& reps, std::vector<Agreemen
 
 }  // namespace
 
-double SeverityWeight(double severity, SeverityUnit unit) {
-  if (unit == SeverityUnit::kMonths) return severity / kMonthsPerSeverityUnit;
-  return severity > 0 ? std::log2(severity) : 0;
-}
-
 Findings Reconcile(const std::vector<StoredClaim>& claims) {
-  std::map<std::pair<ClaimKey, std::string>, Group> groups;
+  // Copies of one file read from two folders are one article: of claims
+  // with the same identity, the one with the smallest row id stands.
+  // (One mention may make claims of several keys: each group counts apart.)
+  using GroupKey = std::pair<ClaimKey, std::string>;
+  std::map<std::pair<GroupKey, std::string>, const StoredClaim*> unique;
   for (const StoredClaim& c : claims) {
     if (c.claim.entity.empty() || c.claim.attribute.empty()) continue;
-    groups[{KeyOf(c.claim), ComparisonClass(c.claim)}].push_back(&c);
+    GroupKey group{KeyOf(c.claim), ComparisonClass(c.claim)};
+    auto [it, added] = unique.emplace(std::make_pair(std::move(group), Identity(c)), &c);
+    if (!added && c.id < it->second->id) it->second = &c;
   }
+  std::map<GroupKey, Group> groups;
+  for (const auto& [where, c] : unique) groups[where.first].push_back(c);
   Findings findings;
   for (const auto& [group_key, group] : groups) {
     const Group reps = Representatives(group);
@@ -342,15 +345,12 @@ Findings Reconcile(const std::vector<StoredClaim>& claims) {
   }
   std::sort(findings.conflicts.begin(), findings.conflicts.end(),
             [](const Conflict& a, const Conflict& b) {
-              const double wa = SeverityWeight(a.severity, a.severity_unit);
-              const double wb = SeverityWeight(b.severity, b.severity_unit);
-              if (wa != wb) return wa > wb;
-              return a.id < b.id;
+              return ConflictBefore(a.severity, a.severity_unit, a.id, b.severity, b.severity_unit,
+                                    b.id);
             });
   std::sort(findings.agreements.begin(), findings.agreements.end(),
             [](const Agreement& a, const Agreement& b) {
-              if (a.claims.size() != b.claims.size()) return a.claims.size() > b.claims.size();
-              return a.id < b.id;
+              return AgreementBefore(a.claims.size(), a.id, b.claims.size(), b.id);
             });
   return findings;
 }

@@ -59,7 +59,8 @@
 //     (article URL if non-empty, else the file name of its path without the
 //     folders; mention span "start:end"; mention text), identities sorted, so
 //     the same claims give the same id across runs, databases and checkouts,
-//     independent of row ids and input order.
+//     independent of row ids and input order. Claims with the same identity
+//     (one file read from two folders) count once: the smallest row id.
 //
 //  8. Order: conflicts most severe first, comparing a ratio r as log2(r) and m
 //     months as m / kMonthsPerSeverityUnit (so a doubling weighs as much as a
@@ -85,16 +86,9 @@ inline constexpr int kMinAgreeingSources = 2;
 // Hex digits of the FNV-1a hash kept in an id (rule 7): 48 bits.
 inline constexpr int kIdHexDigits = 12;
 
-// Months that weigh as much as a doubling when ordering conflicts (rule 8).
-inline constexpr double kMonthsPerSeverityUnit = 12;
-
 // Groups claims by ClaimKey (entity, attribute, qualifier); claims with empty
 // entity or attribute are skipped. See the rules above.
 Findings Reconcile(const std::vector<StoredClaim>& claims);
-
-// The ordering weight of a conflict's severity (rule 8): log2(ratio) or
-// months / kMonthsPerSeverityUnit.
-double SeverityWeight(double severity, SeverityUnit unit);
 
 }  // namespace newsrecon
 

@@ -107,6 +107,11 @@ StatusOr<IngestRun> IngestRun::Begin(Store* store, Logger* log, const RunInfo& i
   StatusOr<int64_t> id = BeginRun(store, start);
   if (!id.ok()) return id.status();
   IngestRun run(store, log, std::make_unique<Extractor>(std::move(*extractor)));
+  // What "new" conflicts are new against: the store before this run wrote
+  // anything (storing a changed article drops the findings of its old claims).
+  StatusOr<std::set<std::string>> before = ConflictIds(*store);
+  if (!before.ok()) return before.status();
+  run.conflicts_before_ = std::move(*before);
   run.summary_.run_id = *id;
   run.summary_.run_uuid = start.run_uuid;
   log->set_run_id(start.run_uuid);
@@ -241,17 +246,21 @@ Status IngestRun::ProcessDocument(const RawDocument& doc, std::string_view origi
 StatusOr<IngestSummary> IngestRun::Finish() {
   if (Status s = EndSource(); !s.ok()) return s;
   const auto t0 = log_->Now();
-  StatusOr<std::set<std::string>> before = ConflictIds(*store_);
-  if (!before.ok()) return before.status();
-  StatusOr<std::vector<StoredClaim>> all = store_->LoadClaims();
-  if (!all.ok()) return all.status();
-  Findings findings = Reconcile(*all);
-  summary_.conflicts = static_cast<int>(findings.conflicts.size());
-  summary_.agreements = static_cast<int>(findings.agreements.size());
+  // Only the keys whose claims changed (in this run, or in a run killed
+  // before it got here) are reconciled again.
+  StatusOr<std::vector<ClaimKey>> keys = store_->PendingKeys();
+  if (!keys.ok()) return keys.status();
+  StatusOr<std::vector<StoredClaim>> claims = store_->LoadClaimsOfKeys(*keys);
+  if (!claims.ok()) return claims.status();
+  Findings findings = Reconcile(*claims);
   summary_.conflicts_new = 0;
   for (const Conflict& c : findings.conflicts)
-    if (before->count(c.id) == 0) ++summary_.conflicts_new;
-  if (Status s = store_->ReplaceFindings(findings); !s.ok()) return s;
+    if (conflicts_before_.count(c.id) == 0) ++summary_.conflicts_new;
+  if (Status s = store_->ReplaceFindingsOfKeys(*keys, findings); !s.ok()) return s;
+  StatusOr<FindingCounts> counts = CountFindings(*store_);
+  if (!counts.ok()) return counts.status();
+  summary_.conflicts = static_cast<int>(counts->conflicts);
+  summary_.agreements = static_cast<int>(counts->agreements);
   const IngestSummary& m = summary_;
   log_->Log(LogEvent(LogLevel::kInfo, "reconciled",
                      std::to_string(m.documents - m.documents_failed) + " of " +

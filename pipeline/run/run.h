@@ -35,6 +35,7 @@
 #include <cstdint>
 #include <memory>
 #include <ostream>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -138,6 +139,7 @@ class IngestRun {  // move-only
   std::unique_ptr<Extractor> extractor_;
   std::unique_ptr<SourceCounts> source_;
   IngestSummary summary_;
+  std::set<std::string> conflicts_before_;  // conflict ids when the run began
 };
 
 // Runs every document of local `paths` (files, or folders with or without a

@@ -145,6 +145,19 @@ StatusOr<bool> ArticleStored(const Store& store, std::string_view url, std::stri
   return !rows->empty();
 }
 
+StatusOr<FindingCounts> CountFindings(const Store& store) {
+  StatusOr<std::vector<Row>> rows =
+      Query(StoreAccess::Db(store),
+            "SELECT (SELECT COUNT(*) FROM conflicts), (SELECT COUNT(*) FROM agreements)", 2);
+  if (!rows.ok()) return rows.status();
+  FindingCounts out;
+  if (!rows->empty()) {
+    out.conflicts = AsInt((*rows)[0][0]);
+    out.agreements = AsInt((*rows)[0][1]);
+  }
+  return out;
+}
+
 StatusOr<std::set<std::string>> ConflictIds(const Store& store) {
   const Db db = StoreAccess::Db(store);
   StatusOr<std::vector<Row>> rows = Query(db, "SELECT id FROM conflicts", 1);

@@ -90,6 +90,12 @@ StatusOr<bool> ArticleStored(const Store& store, std::string_view url, std::stri
 // The ids of the stored conflicts.
 StatusOr<std::set<std::string>> ConflictIds(const Store& store);
 
+// How many conflicts and agreements the store holds.
+struct FindingCounts {
+  int64_t conflicts = 0, agreements = 0;
+};
+StatusOr<FindingCounts> CountFindings(const Store& store);
+
 // Caps the file at `pages` pages (PRAGMA max_page_count) for this connection:
 // writes past it fail with kIoError ("database or disk is full"), as on a full
 // disk. For tests (NEWSRECON_MAX_PAGE_COUNT); 0 leaves the limit as it is.

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -291,15 +292,17 @@ void KeyAndAsOfFromRow(Cursor& c, ClaimKey* key, AsOf* as_of) {
   as_of->event = c.Text();
 }
 
-// Writes `rows` as the whole content of `t`, leaving rows that are already
-// as given untouched. REQUIRES: inside a write transaction.
-Status ReplaceFindingRows(const Db& db, const FindingTable& t,
-                          const std::vector<FindingRow>& rows) {
+// The rows of `t` (all of them, or those whose key is in `scope`) with their
+// claim ids.
+StatusOr<std::map<std::string, FindingRow>> ReadFindingRows(const Db& db, const FindingTable& t,
+                                                            const std::vector<ClaimKey>* scope) {
   const std::string table(t.table), links(t.links), link_id(t.link_id), link_pos(t.link_pos);
   std::map<std::string, FindingRow> old;
-  {
-    StatusOr<Stmt> q = Stmt::Prepare(db, "SELECT id, " + Join(t.columns) + " FROM " + table);
-    if (!q.ok()) return q.status();
+  std::string where;
+  if (scope != nullptr) where = " WHERE entity = ? AND attribute = ? AND qualifier = ?";
+  StatusOr<Stmt> q = Stmt::Prepare(db, "SELECT id, " + Join(t.columns) + " FROM " + table + where);
+  if (!q.ok()) return q.status();
+  auto read = [&]() -> Status {
     for (;;) {
       StatusOr<bool> more = q->Next("reading " + table);
       if (!more.ok()) return more.status();
@@ -310,9 +313,23 @@ Status ReplaceFindingRows(const Db& db, const FindingTable& t,
       r.row = q->Columns(1, static_cast<int>(t.columns.size()));
       old[r.id] = std::move(r);
     }
-    StatusOr<Stmt> l = Stmt::Prepare(db, "SELECT " + link_id + ", claim_id FROM " + links +
-                                             " ORDER BY " + link_id + ", " + link_pos);
-    if (!l.ok()) return l.status();
+    q->Reset();
+    return Status::Ok();
+  };
+  if (scope == nullptr) {
+    if (Status s = read(); !s.ok()) return s;
+  } else {
+    for (const ClaimKey& k : *scope) {
+      q->BindRow({Text(k.entity), Text(k.attribute), Text(k.qualifier)});
+      if (Status s = read(); !s.ok()) return s;
+    }
+  }
+  StatusOr<Stmt> l =
+      Stmt::Prepare(db, "SELECT " + link_id + ", claim_id FROM " + links +
+                            (scope == nullptr ? std::string() : " WHERE " + link_id + " = ?") +
+                            " ORDER BY " + link_id + ", " + link_pos);
+  if (!l.ok()) return l.status();
+  auto read_links = [&]() -> Status {
     for (;;) {
       StatusOr<bool> more = l->Next("reading " + links);
       if (!more.ok()) return more.status();
@@ -323,6 +340,35 @@ Status ReplaceFindingRows(const Db& db, const FindingTable& t,
       if (id == nullptr || claim == nullptr) return db.Corrupt(links + " holds a malformed row");
       auto it = old.find(*id);
       if (it != old.end()) it->second.claim_ids.push_back(*claim);
+    }
+    l->Reset();
+    return Status::Ok();
+  };
+  if (scope == nullptr) {
+    if (Status s = read_links(); !s.ok()) return s;
+  } else {
+    for (const auto& [id, unused] : old) {
+      l->Bind(1, Text(id));
+      if (Status s = read_links(); !s.ok()) return s;
+    }
+  }
+  return old;
+}
+
+// Writes `rows` as the whole content of `t` (or, with a `scope`, as the
+// rows of those keys, each keeping its stored rank: the caller renumbers),
+// leaving rows that are already as given untouched. REQUIRES: inside a write
+// transaction.
+Status ReplaceFindingRows(const Db& db, const FindingTable& t, std::vector<FindingRow> rows,
+                          const std::vector<ClaimKey>* scope) {
+  const std::string table(t.table), links(t.links), link_id(t.link_id), link_pos(t.link_pos);
+  StatusOr<std::map<std::string, FindingRow>> read = ReadFindingRows(db, t, scope);
+  if (!read.ok()) return read.status();
+  std::map<std::string, FindingRow>& old = *read;
+  if (scope != nullptr) {
+    for (FindingRow& r : rows) {
+      auto it = old.find(r.id);
+      if (it != old.end()) r.row[0] = it->second.row[0];  // rank
     }
   }
   StatusOr<Stmt> insert =
@@ -380,6 +426,82 @@ Status ReplaceFindingRows(const Db& db, const FindingTable& t,
     if (!s.ok()) return s;
   }
   return Status::Ok();
+}
+
+// Sets every finding's rank to its place in `ids` (where it differs).
+Status WriteRanks(const Db& db, std::string_view table, const std::vector<std::string>& ids,
+                  const std::map<std::string, int64_t>& ranks) {
+  StatusOr<Stmt> update =
+      Stmt::Prepare(db, "UPDATE " + std::string(table) + " SET rank = ? WHERE id = ?");
+  if (!update.ok()) return update.status();
+  for (size_t i = 0; i < ids.size(); ++i) {
+    auto it = ranks.find(ids[i]);
+    if (it != ranks.end() && it->second == static_cast<int64_t>(i)) continue;
+    update->BindRow({Int(static_cast<int64_t>(i)), Text(ids[i])});
+    Status s = update->Run("ranking " + std::string(table));
+    update->Reset();
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+// Renumbers the rank of every conflict and agreement in the order of
+// core/finding.h. REQUIRES: inside a write transaction.
+Status Rerank(const Db& db) {
+  struct Item {
+    std::string id;
+    double severity = 0;
+    SeverityUnit unit = SeverityUnit::kRatio;
+    size_t claims = 0;
+  };
+  std::vector<Item> items;
+  std::map<std::string, int64_t> ranks;
+  auto read = [&](const std::string& sql, bool conflicts) -> Status {
+    items.clear();
+    ranks.clear();
+    StatusOr<Stmt> q = Stmt::Prepare(db, sql);
+    if (!q.ok()) return q.status();
+    for (;;) {
+      StatusOr<bool> more = q->Next("reading ranks");
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      Row r = q->Columns(0, 4);
+      Cursor c(r, "finding rank row");
+      Item it;
+      it.id = c.Text();
+      ranks[it.id] = c.Integer();
+      if (conflicts) {
+        it.severity = c.Real();
+        it.unit = c.Enum(ParseSeverityUnit, SeverityUnit::kRatio);
+      } else {
+        it.claims = static_cast<size_t>(c.Integer());
+      }
+      if (!c.ok()) return db.Corrupt(c.error());
+      items.push_back(std::move(it));
+    }
+    return Status::Ok();
+  };
+  auto ids = [&] {
+    std::vector<std::string> out;
+    out.reserve(items.size());
+    for (const Item& i : items) out.push_back(i.id);
+    return out;
+  };
+  if (Status s = read("SELECT id, rank, severity, severity_unit FROM conflicts", true); !s.ok())
+    return s;
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    return ConflictBefore(a.severity, a.unit, a.id, b.severity, b.unit, b.id);
+  });
+  if (Status s = WriteRanks(db, "conflicts", ids(), ranks); !s.ok()) return s;
+  if (Status s = read("SELECT g.id, g.rank, (SELECT COUNT(*) FROM agreement_claims AS l WHERE "
+                      "l.agreement_id = g.id), NULL FROM agreements AS g",
+                      false);
+      !s.ok())
+    return s;
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    return AgreementBefore(a.claims, a.id, b.claims, b.id);
+  });
+  return WriteRanks(db, "agreements", ids(), ranks);
 }
 
 // ---------------------------------------------------------------------------
@@ -458,7 +580,6 @@ StatusOr<int> Migrate(const Db& db) {
   }
   return UserVersion(db);
 }
-
 
 }  // namespace
 
@@ -610,8 +731,16 @@ StatusOr<std::vector<StoredClaim>> Store::LoadClaims() const {
   return out;
 }
 
-Status Store::ReplaceFindings(const Findings& findings) {
-  const Db db{db_.get(), path_};
+namespace {
+
+// Findings as rows, checked against the store's contract.
+struct FindingRows {
+  std::vector<FindingRow> conflicts, agreements;
+};
+
+}  // namespace
+
+static StatusOr<FindingRows> ToFindingRows(const std::string& path_, const Findings& findings) {
   std::vector<FindingRow> conflicts, agreements;
   std::set<std::string> seen;
   for (size_t i = 0; i < findings.conflicts.size(); ++i) {
@@ -642,10 +771,108 @@ Status Store::ReplaceFindings(const Findings& findings) {
     for (const StoredClaim& sc : a.claims) r.claim_ids.push_back(sc.id);
     agreements.push_back(std::move(r));
   }
+  return FindingRows{std::move(conflicts), std::move(agreements)};
+}
+
+Status Store::ReplaceFindings(const Findings& findings) {
+  const Db db{db_.get(), path_};
+  StatusOr<FindingRows> rows = ToFindingRows(path_, findings);
+  if (!rows.ok()) return rows.status();
   Transaction tx(db);
   if (Status s = tx.Begin(); !s.ok()) return s;
-  if (Status s = ReplaceFindingRows(db, kConflictTable, conflicts); !s.ok()) return s;
-  if (Status s = ReplaceFindingRows(db, kAgreementTable, agreements); !s.ok()) return s;
+  if (Status s = ReplaceFindingRows(db, kConflictTable, std::move(rows->conflicts), nullptr);
+      !s.ok())
+    return s;
+  if (Status s = ReplaceFindingRows(db, kAgreementTable, std::move(rows->agreements), nullptr);
+      !s.ok())
+    return s;
+  // Every key is up to date now.
+  if (Status s = Exec(db, "DELETE FROM reconcile_queue", "emptying the reconcile queue"); !s.ok())
+    return s;
+  return tx.Commit();
+}
+
+StatusOr<std::vector<ClaimKey>> Store::PendingKeys() const {
+  const Db db{db_.get(), path_};
+  StatusOr<Stmt> q = Stmt::Prepare(
+      db, "SELECT entity, attribute, qualifier FROM reconcile_queue ORDER BY 1, 2, 3");
+  if (!q.ok()) return q.status();
+  std::vector<ClaimKey> out;
+  for (;;) {
+    StatusOr<bool> more = q->Next("reading the reconcile queue");
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    Row r = q->Columns(0, 3);
+    Cursor c(r, "reconcile_queue row");
+    ClaimKey k;
+    k.entity = c.Text();
+    k.attribute = c.Text();
+    k.qualifier = c.Text();
+    if (!c.ok()) return db.Corrupt(c.error());
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
+StatusOr<std::vector<StoredClaim>> Store::LoadClaimsOfKeys(
+    const std::vector<ClaimKey>& keys) const {
+  const Db db{db_.get(), path_};
+  StatusOr<Stmt> q = Stmt::Prepare(db, "SELECT " + StoredClaimSelect() +
+                                           " FROM claims AS c JOIN articles AS a"
+                                           " ON a.id = c.article_id WHERE c.entity = ? AND "
+                                           "c.attribute = ? AND c.qualifier = ?");
+  if (!q.ok()) return q.status();
+  std::vector<std::pair<std::pair<int64_t, int64_t>, StoredClaim>> found;
+  for (const ClaimKey& k : keys) {
+    q->BindRow({Text(k.entity), Text(k.attribute), Text(k.qualifier)});
+    for (;;) {
+      StatusOr<bool> more = q->Next("loading the claims of a key");
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      StatusOr<StoredClaim> sc = ReadStoredClaim(db, *q, 0);
+      if (!sc.ok()) return sc.status();
+      // Claims are numbered in their order in the article: (article, id) is LoadClaims' order.
+      const std::pair<int64_t, int64_t> order{sc->article_id, sc->id};
+      found.emplace_back(order, std::move(*sc));
+    }
+    q->Reset();
+  }
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<StoredClaim> out;
+  out.reserve(found.size());
+  for (auto& [order, sc] : found) out.push_back(std::move(sc));
+  return out;
+}
+
+Status Store::ReplaceFindingsOfKeys(const std::vector<ClaimKey>& keys, const Findings& findings) {
+  const Db db{db_.get(), path_};
+  const std::set<ClaimKey> scope(keys.begin(), keys.end());
+  for (const Conflict& c : findings.conflicts)
+    if (scope.count(c.key) == 0)
+      return Status::InvalidArgument(path_ + ": conflict " + c.id + " is outside the keys given");
+  for (const Agreement& a : findings.agreements)
+    if (scope.count(a.key) == 0)
+      return Status::InvalidArgument(path_ + ": agreement " + a.id + " is outside the keys given");
+  StatusOr<FindingRows> rows = ToFindingRows(path_, findings);
+  if (!rows.ok()) return rows.status();
+  Transaction tx(db);
+  if (Status s = tx.Begin(); !s.ok()) return s;
+  if (Status s = ReplaceFindingRows(db, kConflictTable, std::move(rows->conflicts), &keys); !s.ok())
+    return s;
+  if (Status s = ReplaceFindingRows(db, kAgreementTable, std::move(rows->agreements), &keys);
+      !s.ok())
+    return s;
+  StatusOr<Stmt> done = Stmt::Prepare(
+      db, "DELETE FROM reconcile_queue WHERE entity = ? AND attribute = ? AND qualifier = ?");
+  if (!done.ok()) return done.status();
+  for (const ClaimKey& k : keys) {
+    done->BindRow({Text(k.entity), Text(k.attribute), Text(k.qualifier)});
+    Status s = done->Run("emptying the reconcile queue");
+    done->Reset();
+    if (!s.ok()) return s;
+  }
+  if (Status s = Rerank(db); !s.ok()) return s;
   return tx.Commit();
 }
 

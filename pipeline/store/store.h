@@ -102,6 +102,27 @@ class Store {  // move-only; one connection; not thread-safe
   // stored claims.
   Status ReplaceFindings(const Findings& findings);
 
+  // Incremental reconcile. The store keeps the claim keys whose findings are
+  // out of date (table reconcile_queue, schema/0005): triggers add a claim's
+  // key when the claim is inserted, deleted or changed, and an article's keys
+  // when its url, path, outlet, label or date change, in the same
+  // transaction, so a crash leaves them for the next run. Reconciling the
+  // claims of the pending keys and writing the result with
+  // ReplaceFindingsOfKeys gives the same findings, ids and ranks as
+  // Reconcile(LoadClaims()) with ReplaceFindings, at a cost that follows the
+  // keys touched rather than the size of the store.
+  //
+  // The pending keys, in key order.
+  StatusOr<std::vector<ClaimKey>> PendingKeys() const;
+  // The claims with one of `keys`, ordered as LoadClaims orders them.
+  StatusOr<std::vector<StoredClaim>> LoadClaimsOfKeys(const std::vector<ClaimKey>& keys) const;
+  // In one transaction: replaces the findings whose key is one of `keys`
+  // with `findings` (leaving rows already as given untouched), removes `keys`
+  // from the queue, and renumbers the rank of every conflict and agreement in
+  // the order of core/finding.h. REQUIRES (else kInvalidArgument): as
+  // ReplaceFindings, and every finding's key is one of `keys`.
+  Status ReplaceFindingsOfKeys(const std::vector<ClaimKey>& keys, const Findings& findings);
+
   // The stored findings in reconcile's order, each with its claims (as
   // LoadClaims gives them); Conflict::status is the latest review's verdict
   // (greatest reviewed_at, ties to the later review), else kOpen.

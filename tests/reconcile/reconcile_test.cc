@@ -403,6 +403,22 @@ TEST_CASE("ids of files without a URL do not depend on the folder they are read 
   CHECK(other.conflicts[0].id != here.conflicts[0].id);
 }
 
+TEST_CASE("one file read from two folders counts once") {
+  std::vector<StoredClaim> claims = {Valuation(1, "A", 850e9, Hedge::kExact, "$850 billion"),
+                                     Valuation(2, "A", 850e9, Hedge::kExact, "$850 billion"),
+                                     Valuation(3, "B", 300e9, Hedge::kMoreThan, "$300 billion")};
+  claims[0].article.url.clear();
+  claims[0].article.path = "/srv/corpus/story.txt";
+  claims[1].article.url.clear();
+  claims[1].article.path = "/tmp/copy/story.txt";
+  claims[0].id = 11;
+  claims[1].id = 5;
+  const Findings f = Reconcile(claims);
+  REQUIRE(f.conflicts.size() == 1);
+  // The copy with the smaller row id stands for both.
+  CHECK((f.conflicts[0].claims[0].id == 5 || f.conflicts[0].claims[1].id == 5));
+}
+
 TEST_CASE("four sources on 2032 make one agreement") {
   std::vector<StoredClaim> claims;
   const char* outlets[] = {"Ars Technica", "The Verge", "Reuters", "CNBC"};
