@@ -16,7 +16,7 @@ packages=(
   libcli11-dev           # the command line
   libtomlplusplus-dev    # the configuration and sources files (TOML)
   doctest-dev            # tests
-  libssl-dev             # SHA-256 content hashes
+  zlib1g-dev             # reading the gzip-compressed datasets (make eval-parse, make bench)
   python3                # the loopback HTTP server used by fetch tests
   libbenchmark-dev       # make bench (Google Benchmark)
   chromium               # the HTML report's test in a real headless browser
