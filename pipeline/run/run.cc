@@ -264,8 +264,11 @@ StatusOr<IngestSummary> IngestRun::Finish() {
   const IngestSummary& m = summary_;
   log_->Log(LogEvent(LogLevel::kInfo, "reconciled",
                      std::to_string(m.documents - m.documents_failed) + " of " +
-                         std::to_string(m.documents) + " documents read, " +
-                         std::to_string(m.articles_changed) + " new or changed, " +
+                         std::to_string(m.documents) + " documents read" +
+                         (m.not_modified > 0
+                              ? " (" + std::to_string(m.not_modified) + " fetches not modified)"
+                              : std::string()) +
+                         ", " + std::to_string(m.articles_changed) + " new or changed, " +
                          std::to_string(m.claims) + " claims; " + std::to_string(m.conflicts) +
                          " conflicts (" + std::to_string(m.conflicts_new) + " new), " +
                          std::to_string(m.agreements) + " agreements in the store")

@@ -14,6 +14,14 @@
 namespace newsrecon {
 namespace {
 
+// A failed fetch as the run counts it: worth retrying later (kNetwork:
+// timeouts, 429, 5xx, no connection), or not there for us (kNotFound: 404,
+// 410, robots.txt, too large, bad URL).
+Status FailureStatus(const FetchResult& r) {
+  if (r.failure == FailureClass::kTemporary) return Status::Network(r.error);
+  return Status::NotFound(r.error);
+}
+
 // An article to fetch, with what its source said about it.
 struct Entry {
   std::string url;  // canonical: the article's identity in the store
@@ -124,9 +132,9 @@ StatusOr<std::vector<Fetched>> WebIngest::Fetch(const std::vector<std::string>& 
 void WebIngest::LogFetch(const FetchResult& r, std::string_view source_url) {
   const bool ok = r.outcome == FetchOutcome::kOk || r.outcome == FetchOutcome::kNotModified;
   const std::string message = ok ? std::string(Name(r.outcome)) + " " +
-                                      std::to_string(r.http_status) + ", " +
-                                      std::to_string(r.bytes) + " bytes"
-                                : r.error;
+                                       std::to_string(r.http_status) + ", " +
+                                       std::to_string(r.bytes) + " bytes"
+                                 : r.error;
   // Failures are logged once more, as errors, by the run that counts them.
   LogEvent e(LogLevel::kDebug, "fetched", message);
   log_->Log(e.Source(source_url)
@@ -174,15 +182,16 @@ Status WebIngest::Source(const newsrecon::Source& source) {
     return run_->EndSource();
   }
   if (r.outcome != FetchOutcome::kOk) {
-    run_->SourceFailed(Status::Network(r.error));
+    run_->SourceFailed(FailureStatus(r));
     return run_->EndSource();
   }
   // The same listing as last run: only its articles that failed or were
   // never fetched are asked for again.
   const bool unchanged = f.previous && f.previous->content_hash == f.content_hash;
   const DocumentKind kind = DetectKind(r.content_type, r.body);
-  const bool page = source.kind == SourceKind::kPage ||
-                    (!source.kind && (kind == DocumentKind::kHtml || kind == DocumentKind::kUnknown));
+  const bool page =
+      source.kind == SourceKind::kPage ||
+      (!source.kind && (kind == DocumentKind::kHtml || kind == DocumentKind::kUnknown));
   if (page) {
     Entry entry{CanonicalUrl(source.url), source.outlet, "", {}};
     if (seen_.insert(entry.url).second) {
@@ -219,7 +228,8 @@ Status WebIngest::ReadListing(const Fetched& f, int depth, std::string_view sour
       ++skipped;
       continue;
     }
-    entries->push_back({std::move(e.url), outlet.empty() ? std::move(e.outlet) : std::string(outlet),
+    entries->push_back({std::move(e.url),
+                        outlet.empty() ? std::move(e.outlet) : std::string(outlet),
                         std::move(e.title), std::move(e.dates)});
   }
   if (!rows.empty()) {
@@ -246,7 +256,7 @@ Status WebIngest::ReadListing(const Fetched& f, int depth, std::string_view sour
   for (Fetched& child : *children) {
     if (child.result.outcome != FetchOutcome::kOk) {
       if (child.result.outcome != FetchOutcome::kNotModified)
-        run_->DocumentFailed(child.result.url, Status::Network(child.result.error));
+        run_->DocumentFailed(child.result.url, FailureStatus(child.result));
       continue;
     }
     Status s = ReadListing(child, depth + 1, source_url, outlet, entries);
@@ -281,7 +291,7 @@ Status WebIngest::Articles(const std::vector<Entry>& entries, std::string_view s
       Fetched& f = (*fetched)[i];
       if (f.result.outcome == FetchOutcome::kNotModified) continue;
       if (f.result.outcome != FetchOutcome::kOk) {
-        run_->DocumentFailed(f.result.url, Status::Network(f.result.error));
+        run_->DocumentFailed(f.result.url, FailureStatus(f.result));
         continue;
       }
       if (f.previous && f.previous->content_hash == f.content_hash) {

@@ -189,6 +189,10 @@ TEST_CASE("ingest exit codes on the web: partial, --strict, nothing fetched, bad
   CHECK(text.out.find(dead + ": 3 failing run(s) in a row (temporary failure)") !=
         std::string::npos);
 
+  // A page that is not there is no temporary failure: not found, not retried.
+  CommandResult gone = RunCommand(Newsrecon(base + Quote(server.Url("/404"))));
+  CHECK(gone.exit_code == 66);
+
   // A sources file with a typo names its line; a missing one is not found.
   dir.Write("bad.toml", "[[source]]\nurl = \"https://example.org/feed\"\nulr = \"x\"\n");
   CommandResult bad = RunCommand(Newsrecon(base + "--sources " + Quote(dir.File("bad.toml"))));

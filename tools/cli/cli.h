@@ -24,7 +24,7 @@ enum ExitCode : int {
   kExitPartial = 1,      // --strict and some document or source failed
   kExitUsage = 64,       // EX_USAGE: bad flags or arguments
   kExitDataErr = 65,     // EX_DATAERR: no input could be read (bad UTF-8, empty, bad manifest)
-  kExitNoInput = 66,     // EX_NOINPUT: a named file or database does not exist
+  kExitNoInput = 66,     // EX_NOINPUT: a named file, URL or database does not exist
   kExitSoftware = 70,    // EX_SOFTWARE: an internal error (a rules file that does not load)
   kExitCantCreate = 73,  // EX_CANTCREAT: the database cannot be created or written
   kExitLocked = 69,      // EX_UNAVAILABLE: another ingest holds the run lock (<db>.lock)
@@ -36,7 +36,8 @@ enum ExitCode : int {
 inline constexpr char kExitCodesHelp[] =
     "Exit codes: 0 success (also when some inputs failed, unless --strict); 1 some inputs "
     "failed and --strict was given; 64 usage error; 65 no input could be read; 66 input or "
-    "database not found; 69 another ingest holds the database's run lock (nothing done); 70 "
+    "database not found (for URLs: 404, 410, refused by robots.txt); 69 another ingest holds the "
+    "database's run lock (nothing done); 70 "
     "internal error; 73 database cannot be opened, created or written (read-only, disk full, "
     "not a database); 75 temporary failure worth retrying (database busy, or nothing could be "
     "fetched); 78 bad "

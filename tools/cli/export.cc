@@ -56,8 +56,10 @@ int RunExport(const ExportOptions& o) {
   StatusOr<Store> store = Store::Open(o.db);
   if (!store.ok()) return Fail(store.status());
   if (o.format == "claimreview") {
-    if (!o.table.empty() || !o.view.empty())
-      return Fail(Status::InvalidArgument("--format claimreview takes no --table or --view"));
+    if (!o.table.empty() || !o.view.empty()) {
+      std::cerr << "newsrecon: error: --format claimreview takes no --table or --view\n";
+      return kExitUsage;
+    }
     StatusOr<DeskView> view = LoadDeskView(*store, /*with_claims=*/false);
     if (!view.ok()) return Fail(view.status());
     std::cout << ClaimReviews(view->findings, view->reviews, o.url_base)
@@ -65,8 +67,10 @@ int RunExport(const ExportOptions& o) {
               << "\n";
     return kExitOk;
   }
-  if (o.table.empty() == o.view.empty())
-    return Fail(Status::InvalidArgument("give exactly one of --table NAME or --view NAME"));
+  if (o.table.empty() == o.view.empty()) {
+    std::cerr << "newsrecon: error: give exactly one of --table NAME or --view NAME\n";
+    return kExitUsage;
+  }
   const ExportObject type = o.table.empty() ? ExportObject::kView : ExportObject::kTable;
   const std::string& name = o.table.empty() ? o.view : o.table;
   std::vector<std::string> header;
