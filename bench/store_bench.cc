@@ -43,8 +43,11 @@ void SyntheticArticle(int i, Article* a, std::vector<Claim>* claims) {
   claims->clear();
   for (int k = 0; k < kClaimsPerArticle; ++k) {
     const int entity = (i * 7 + k * 13) % kEntities;
-    const double amount = 1e6 * (1 + (i + k) % 500);
-    const std::string figure = "$" + std::to_string(1 + (i + k) % 500) + " million";
+    // Outlets mostly agree on a company's figure; one article in ten gives
+    // twice as much (a conflict), as news does now and then.
+    const int millions = (1 + (entity * 31 + (k % 2) * 7) % 500) * (i % 10 == 3 ? 2 : 1);
+    const double amount = 1e6 * millions;
+    const std::string figure = "$" + std::to_string(millions) + " million";
     const std::string sentence = "Company" + std::to_string(entity) + " raised " + figure + ". ";
     Claim c;
     const size_t start = a->text.size();
@@ -64,23 +67,26 @@ void SyntheticArticle(int i, Article* a, std::vector<Claim>* claims) {
   }
 }
 
-// The base database, built once.
+// The base database, built once per schema version, as a run leaves it:
+// the articles stored, then reconciled (its reconcile queue empty).
 std::string BaseDatabase() {
-  const fs::path base = kDir / "base.db";
   fs::create_directories(kDir);
-  if (fs::exists(base)) return base.string();
   const fs::path tmp = kDir / "base.building.db";
   for (const char* s : {"", "-wal", "-shm"}) fs::remove(tmp.string() + s);
+  fs::path base;
   {
     StatusOr<Store> store = Store::Open(tmp.string());
     if (!store.ok()) return "";
+    base = kDir / ("base-schema" + std::to_string(store->schema_version()) + ".db");
+    if (fs::exists(base)) return base.string();
     Article a;
     std::vector<Claim> claims;
     for (int i = 0; i < kBaseArticles; ++i) {
       SyntheticArticle(i, &a, &claims);
       if (!store->PutArticle(a, claims).ok()) return "";
     }
-  }
+    if (!ReconcilePending(&*store).ok()) return "";
+  }  // closes the file
   fs::rename(tmp, base);
   return base.string();
 }
@@ -111,7 +117,8 @@ void BM_IngestInto1MClaims(benchmark::State& state) {
 }
 BENCHMARK(BM_IngestInto1MClaims)->Unit(benchmark::kSecond)->Iterations(2);
 
-// The parts of the reconcile at the end, at 1M claims.
+// A whole reconcile of 1M claims, step by step (what ReplaceFindings costs
+// when every key must be done, e.g. a store upgraded from before schema 5).
 void BM_ReconcileStepsAt1M(benchmark::State& state) {
   const std::string base = BaseDatabase();
   if (base.empty()) return state.SkipWithError("cannot build the base database");
@@ -140,7 +147,7 @@ void BM_ReconcileStepsAt1M(benchmark::State& state) {
   state.counters["reconcile_s"] = reconcile / it;
   state.counters["write_findings_s"] = write / it;
 }
-BENCHMARK(BM_ReconcileStepsAt1M)->Unit(benchmark::kSecond)->Iterations(2);
+BENCHMARK(BM_ReconcileStepsAt1M)->Unit(benchmark::kSecond)->Iterations(1);
 
 // Articles a second stored into the 1M-claim store (20 claims each, one
 // transaction an article), without the reconcile.

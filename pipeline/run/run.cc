@@ -29,6 +29,10 @@ struct IngestRun::SourceCounts {
 
 namespace {
 
+// Claim keys reconciled at once at the end of a run (their claims and
+// findings are what the run holds in memory then).
+constexpr size_t kKeysPerReconcile = 256;
+
 std::string RandomUuid() {
   std::random_device rd;
   std::string out;
@@ -83,6 +87,22 @@ IngestRun::IngestRun(Store* store, Logger* log, std::unique_ptr<Extractor> extra
 IngestRun::IngestRun(IngestRun&&) noexcept = default;
 IngestRun& IngestRun::operator=(IngestRun&&) noexcept = default;
 IngestRun::~IngestRun() = default;
+
+Status ReconcilePending(Store* store, const std::function<void(const Findings&)>& written) {
+  StatusOr<std::vector<ClaimKey>> keys = store->PendingKeys();
+  if (!keys.ok()) return keys.status();
+  for (size_t first = 0; first < keys->size(); first += kKeysPerReconcile) {
+    const auto end = static_cast<std::ptrdiff_t>(std::min(keys->size(), first + kKeysPerReconcile));
+    const std::vector<ClaimKey> batch(keys->begin() + static_cast<std::ptrdiff_t>(first),
+                                      keys->begin() + end);
+    StatusOr<std::vector<StoredClaim>> claims = store->LoadClaimsOfKeys(batch);
+    if (!claims.ok()) return claims.status();
+    const Findings findings = Reconcile(*claims);
+    if (Status s = store->ReplaceFindingsOfKeys(batch, findings); !s.ok()) return s;
+    if (written) written(findings);
+  }
+  return store->RankFindings();
+}
 
 StatusOr<IngestRun> IngestRun::Begin(Store* store, Logger* log, const RunInfo& info) {
   StatusOr<Extractor> extractor = Extractor::Load();
@@ -248,15 +268,13 @@ StatusOr<IngestSummary> IngestRun::Finish() {
   const auto t0 = log_->Now();
   // Only the keys whose claims changed (in this run, or in a run killed
   // before it got here) are reconciled again.
-  StatusOr<std::vector<ClaimKey>> keys = store_->PendingKeys();
-  if (!keys.ok()) return keys.status();
-  StatusOr<std::vector<StoredClaim>> claims = store_->LoadClaimsOfKeys(*keys);
-  if (!claims.ok()) return claims.status();
-  Findings findings = Reconcile(*claims);
+  // They are done kKeysPerReconcile at a time, so memory follows the batch.
   summary_.conflicts_new = 0;
-  for (const Conflict& c : findings.conflicts)
-    if (conflicts_before_.count(c.id) == 0) ++summary_.conflicts_new;
-  if (Status s = store_->ReplaceFindingsOfKeys(*keys, findings); !s.ok()) return s;
+  Status reconciled = ReconcilePending(store_, [&](const Findings& findings) {
+    for (const Conflict& c : findings.conflicts)
+      if (conflicts_before_.count(c.id) == 0) ++summary_.conflicts_new;
+  });
+  if (!reconciled.ok()) return reconciled;
   StatusOr<FindingCounts> counts = CountFindings(*store_);
   if (!counts.ok()) return counts.status();
   summary_.conflicts = static_cast<int>(counts->conflicts);

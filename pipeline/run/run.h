@@ -33,6 +33,7 @@
 #define NEWSRECON_PIPELINE_RUN_RUN_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <set>
@@ -41,6 +42,7 @@
 #include <vector>
 
 #include "pipeline/core/article.h"
+#include "pipeline/core/finding.h"
 #include "pipeline/core/status.h"
 #include "pipeline/fetch/local_source.h"
 #include "pipeline/run/logger.h"
@@ -141,6 +143,13 @@ class IngestRun {  // move-only
   IngestSummary summary_;
   std::set<std::string> conflicts_before_;  // conflict ids when the run began
 };
+
+// Reconciles the store's pending claim keys (store.h: the reconcile queue)
+// a batch at a time, so memory follows the batch, not the store; then ranks
+// the findings. `written`, if set, sees each batch's findings once stored.
+// Fails: the store's errors (the keys not yet done stay queued).
+Status ReconcilePending(Store* store,
+                        const std::function<void(const Findings&)>& written = nullptr);
 
 // Runs every document of local `paths` (files, or folders with or without a
 // manifest.json) through `run`, one source a path. Fails: the store's errors.

@@ -872,6 +872,13 @@ Status Store::ReplaceFindingsOfKeys(const std::vector<ClaimKey>& keys, const Fin
     done->Reset();
     if (!s.ok()) return s;
   }
+  return tx.Commit();
+}
+
+Status Store::RankFindings() {
+  const Db db{db_.get(), path_};
+  Transaction tx(db);
+  if (Status s = tx.Begin(); !s.ok()) return s;
   if (Status s = Rerank(db); !s.ok()) return s;
   return tx.Commit();
 }

@@ -110,18 +110,22 @@ class Store {  // move-only; one connection; not thread-safe
   // claims of the pending keys and writing the result with
   // ReplaceFindingsOfKeys gives the same findings, ids and ranks as
   // Reconcile(LoadClaims()) with ReplaceFindings, at a cost that follows the
-  // keys touched rather than the size of the store.
+  // keys touched rather than the size of the store. Keys may be done in
+  // batches (memory follows the batch), then RankFindings once.
   //
   // The pending keys, in key order.
   StatusOr<std::vector<ClaimKey>> PendingKeys() const;
   // The claims with one of `keys`, ordered as LoadClaims orders them.
   StatusOr<std::vector<StoredClaim>> LoadClaimsOfKeys(const std::vector<ClaimKey>& keys) const;
   // In one transaction: replaces the findings whose key is one of `keys`
-  // with `findings` (leaving rows already as given untouched), removes `keys`
-  // from the queue, and renumbers the rank of every conflict and agreement in
-  // the order of core/finding.h. REQUIRES (else kInvalidArgument): as
-  // ReplaceFindings, and every finding's key is one of `keys`.
+  // with `findings` (leaving rows already as given untouched; a new row's
+  // rank is provisional until RankFindings) and removes `keys` from the
+  // queue. REQUIRES (else kInvalidArgument): as ReplaceFindings, and every
+  // finding's key is one of `keys`.
   Status ReplaceFindingsOfKeys(const std::vector<ClaimKey>& keys, const Findings& findings);
+  // Renumbers the rank of every conflict and agreement in the order of
+  // core/finding.h, where it differs, in one transaction.
+  Status RankFindings();
 
   // The stored findings in reconcile's order, each with its claims (as
   // LoadClaims gives them); Conflict::status is the latest review's verdict
