@@ -123,6 +123,15 @@ TEST_CASE("ingest --config: the nightly job fetches its sources file politely, t
                "SELECT sources || '|' || fetched || '|' || articles_new || '|' || status || "
                "'|' || exit_code FROM runs ORDER BY id DESC LIMIT 1") == "2|5|3|ok|0");
 
+  // The desk's commands find the database through the configuration too.
+  const std::string config = " --config " + Quote(dir.File("etc/config.toml"));
+  CommandResult report = RunCommand(Newsrecon("report --format json" + config));
+  INFO(report.err);
+  REQUIRE(report.exit_code == 0);
+  CHECK(json::parse(report.out)["conflicts"].size() == 1);
+  CHECK(RunCommand(Newsrecon("status" + config)).exit_code == 0);
+  CHECK(RunCommand(Newsrecon("export --view claim_sources --format csv" + config)).exit_code == 0);
+
   // The second night: validators sent, everything answered 304, nothing parsed.
   CommandResult second =
       RunCommand(Newsrecon("ingest --config " + Quote(dir.File("etc/config.toml"))));

@@ -11,18 +11,16 @@ namespace newsrecon::cli {
 namespace {
 
 struct BackupOptions {
-  std::string db;
-  std::string config;
+  DatabaseOptions database;
   std::string out;
   bool force = false;
 };
 
 int RunBackup(const BackupOptions& o) {
   int code = kExitOk;
-  std::optional<Config> config = LoadConfigOrFail(o.config, &code);
-  if (!config) return code;
-  const std::string db = ResolveDatabase(o.db, *config);
-  if (Status s = RequireDatabase(db); !s.ok()) return Fail(s);
+  std::optional<std::string> found = ExistingDatabase(o.database, &code);
+  if (!found) return code;
+  const std::string& db = *found;
   StatusOr<Store> store = Store::Open(db);
   if (!store.ok()) return Fail(store.status());
   if (Status s = BackupDatabase(*store, o.out, o.force); !s.ok()) {
@@ -44,8 +42,7 @@ Command AddBackupCommand(CLI::App& root) {
       "backup",
       "Copy the database consistently while it is in use (SQLite's online backup), "
       "then check the copy's integrity.");
-  app->add_option("--db", o->db, "SQLite database file; default as for ingest");
-  app->add_option("--config", o->config, "TOML configuration file (see ingest --help)");
+  AddDatabaseOptions(app, &o->database);
   app->add_option("out", o->out, "The copy to write; must not exist unless --force")->required();
   app->add_flag("--force", o->force, "Overwrite OUT if it exists");
   return {app, [o] { return RunBackup(*o); }};

@@ -5,6 +5,8 @@
 #include <iostream>
 #include <iterator>
 
+#include "tools/cli/config.h"
+
 namespace newsrecon::cli {
 
 int ExitFor(const Status& s) {
@@ -51,6 +53,26 @@ StatusOr<std::string> ReadInput(const std::string& path) {
   if (bytes.empty())
     return Status::InvalidArgument((path == "-" ? "stdin" : path) + ": empty input");
   return bytes;
+}
+
+void AddDatabaseOptions(CLI::App* app, DatabaseOptions* o) {
+  app->add_option("--db", o->db,
+                  "SQLite database file; default: the configuration's `database`, else "
+                  "newsrecon.db in the current directory");
+  app->add_option("--config", o->config,
+                  "TOML configuration file; default: $XDG_CONFIG_HOME/newsrecon/config.toml if it "
+                  "exists (see ingest --help)");
+}
+
+std::optional<std::string> ExistingDatabase(const DatabaseOptions& o, int* exit_code) {
+  std::optional<Config> config = LoadConfigOrFail(o.config, exit_code);
+  if (!config) return std::nullopt;
+  std::string db = ResolveDatabase(o.db, *config);
+  if (Status s = RequireDatabase(db); !s.ok()) {
+    *exit_code = Fail(s);
+    return std::nullopt;
+  }
+  return db;
 }
 
 Status RequireDatabase(const std::string& db) {

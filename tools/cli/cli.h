@@ -59,6 +59,19 @@ StatusOr<std::string> ReadInput(const std::string& path);
 // so read-only commands never create an empty database.
 Status RequireDatabase(const std::string& db);
 
+// --db and --config, as every command that works on an existing database
+// takes them.
+struct DatabaseOptions {
+  std::string db;      // empty: the configuration's `database`, else newsrecon.db
+  std::string config;  // empty: the XDG default, if it exists
+};
+void AddDatabaseOptions(CLI::App* app, DatabaseOptions* o);
+
+// The database `o` names (flag, else configuration, else the default), which
+// must exist. On failure prints the error and sets *exit_code (78 for a bad
+// configuration, 66 for a missing database).
+std::optional<std::string> ExistingDatabase(const DatabaseOptions& o, int* exit_code);
+
 // A registered subcommand: run() is called when `app` was the one parsed.
 struct Command {
   CLI::App* app = nullptr;

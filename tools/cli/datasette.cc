@@ -15,7 +15,7 @@ namespace newsrecon::cli {
 namespace {
 
 struct DatasetteOptions {
-  std::string db = "newsrecon.db";
+  DatabaseOptions database;
   std::string out;
 };
 
@@ -29,8 +29,10 @@ std::string ColumnText(const SchemaDoc& d) {
 }
 
 int RunDatasette(const DatasetteOptions& o) {
-  if (Status s = RequireDatabase(o.db); !s.ok()) return Fail(s);
-  StatusOr<Store> store = Store::Open(o.db);
+  int code = kExitOk;
+  std::optional<std::string> db = ExistingDatabase(o.database, &code);
+  if (!db) return code;
+  StatusOr<Store> store = Store::Open(*db);
   if (!store.ok()) return Fail(store.status());
   StatusOr<std::vector<SchemaDoc>> docs = LoadSchemaDocs(*store);
   if (!docs.ok()) return Fail(docs.status());
@@ -60,7 +62,7 @@ int RunDatasette(const DatasetteOptions& o) {
     if (obj.type == "table" && has_name && has_description && obj.columns.size() == 2)
       tables[obj.name]["label_column"] = "description";
   }
-  const std::string database = std::filesystem::path(o.db).stem().string();
+  const std::string database = std::filesystem::path(*db).stem().string();
   nlohmann::ordered_json meta = {
       {"title", "newsrecon: claims, conflicts and agreements in the news"},
       {"description",
@@ -77,7 +79,7 @@ int RunDatasette(const DatasetteOptions& o) {
   file << text;
   file.close();
   if (!file) return Fail(Status::IoError(o.out + ": cannot be written"));
-  std::cerr << "newsrecon: wrote " << o.out << " (datasette " << o.db << " -m " << o.out << ")\n";
+  std::cerr << "newsrecon: wrote " << o.out << " (datasette " << *db << " -m " << o.out << ")\n";
   return kExitOk;
 }
 
@@ -89,7 +91,7 @@ Command AddDatasetteCommand(CLI::App& root) {
       "datasette-metadata",
       "Write Datasette's metadata.json (descriptions of every table, view and column) from "
       "the database's schema_docs.");
-  app->add_option("--db", o->db, "SQLite database file")->capture_default_str();
+  AddDatabaseOptions(app, &o->database);
   app->add_option("--out", o->out, "Write to FILE instead of stdout");
   return {app, [o] { return RunDatasette(*o); }};
 }

@@ -13,14 +13,16 @@ namespace newsrecon::cli {
 namespace {
 
 struct ExplainOptions {
-  std::string db = "newsrecon.db";
+  DatabaseOptions database;
   std::string id;
   std::string format = "text";
 };
 
 int RunExplain(const ExplainOptions& o) {
-  if (Status s = RequireDatabase(o.db); !s.ok()) return Fail(s);
-  StatusOr<Store> store = Store::Open(o.db);
+  int code = kExitOk;
+  std::optional<std::string> db = ExistingDatabase(o.database, &code);
+  if (!db) return code;
+  StatusOr<Store> store = Store::Open(*db);
   if (!store.ok()) return Fail(store.status());
   const bool is_claim = !o.id.empty() && o.id.find_first_not_of("0123456789") == std::string::npos;
   StatusOr<DeskView> view = LoadDeskView(*store, is_claim);
@@ -35,7 +37,7 @@ int RunExplain(const ExplainOptions& o) {
       if (c.id == o.id) j = ExplainConflict(c, HistoryOf(view->reviews, c.id), view->findings);
   }
   if (j.is_null()) {
-    return Fail(Status::NotFound(o.db + ": no " + (is_claim ? "claim " : "conflict ") + o.id +
+    return Fail(Status::NotFound(*db + ": no " + (is_claim ? "claim " : "conflict ") + o.id +
                                  " (a claim id is a number, a conflict id c + 12 hex digits; "
                                  "see `newsrecon report`)"));
   }
@@ -58,7 +60,7 @@ Command AddExplainCommand(CLI::App& root) {
       ->required();
   app->add_option("--format", o->format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
-  app->add_option("--db", o->db, "SQLite database file")->capture_default_str();
+  AddDatabaseOptions(app, &o->database);
   return {app, [o] { return RunExplain(*o); }};
 }
 

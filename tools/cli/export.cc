@@ -15,7 +15,7 @@ namespace newsrecon::cli {
 namespace {
 
 struct ExportOptions {
-  std::string db = "newsrecon.db";
+  DatabaseOptions database;
   std::string format = "csv";
   std::string table;
   std::string view;
@@ -52,8 +52,10 @@ nlohmann::ordered_json JsonCell(const Cell& c) {
 }
 
 int RunExport(const ExportOptions& o) {
-  if (Status s = RequireDatabase(o.db); !s.ok()) return Fail(s);
-  StatusOr<Store> store = Store::Open(o.db);
+  int code = kExitOk;
+  std::optional<std::string> db = ExistingDatabase(o.database, &code);
+  if (!db) return code;
+  StatusOr<Store> store = Store::Open(*db);
   if (!store.ok()) return Fail(store.status());
   if (o.format == "claimreview") {
     if (!o.table.empty() || !o.view.empty()) {
@@ -118,7 +120,7 @@ Command AddExportCommand(CLI::App& root) {
   app->add_option("--url-base", o->url_base,
                   "claimreview: the URL where the HTML report is published; each review's url "
                   "is URL#<conflict id>");
-  app->add_option("--db", o->db, "SQLite database file")->capture_default_str();
+  AddDatabaseOptions(app, &o->database);
   return {app, [o] { return RunExport(*o); }};
 }
 

@@ -1,9 +1,10 @@
 // newsrecon extract: the claims of one text, without a database.
+#include "pipeline/extract/extract.h"
+
 #include <iostream>
 #include <memory>
 
 #include "pipeline/core/names.h"
-#include "pipeline/extract/extract.h"
 #include "pipeline/report/report.h"
 #include "tools/cli/cli.h"
 

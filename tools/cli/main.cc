@@ -16,15 +16,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("newsrecon ") + NEWSRECON_VERSION);
 
   const std::vector<Command> commands = {
-      AddIngestCommand(app),
-      AddExtractCommand(app),
-      AddParseCommand(app),
-      AddReportCommand(app),
-      AddReviewCommand(app),
-      AddExplainCommand(app),
-      AddExportCommand(app),
-      AddDatasetteCommand(app),
-      AddStatusCommand(app),
+      AddIngestCommand(app), AddExtractCommand(app),   AddParseCommand(app),
+      AddReportCommand(app), AddReviewCommand(app),    AddExplainCommand(app),
+      AddExportCommand(app), AddDatasetteCommand(app), AddStatusCommand(app),
       AddBackupCommand(app),
   };
 

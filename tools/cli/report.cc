@@ -16,7 +16,7 @@ namespace newsrecon::cli {
 namespace {
 
 struct ReportOptions {
-  std::string db = "newsrecon.db";
+  DatabaseOptions database;
   std::string format = "text";
   std::string status = "all";
   std::string out;
@@ -32,8 +32,10 @@ int RunReport(const ReportOptions& o) {
     status = ParseReviewStatus(o.status);
     if (!status) return Fail(Status::InvalidArgument("--status: unknown status " + o.status));
   }
-  if (Status s = RequireDatabase(o.db); !s.ok()) return Fail(s);
-  StatusOr<Store> store = Store::Open(o.db);
+  int code = kExitOk;
+  std::optional<std::string> db = ExistingDatabase(o.database, &code);
+  if (!db) return code;
+  StatusOr<Store> store = Store::Open(*db);
   if (!store.ok()) return Fail(store.status());
   std::string page;
   if (html) {
@@ -64,7 +66,7 @@ Command AddReportCommand(CLI::App& root) {
   auto o = std::make_shared<ReportOptions>();
   CLI::App* app =
       root.add_subcommand("report", "Print conflicts, then agreements, from the database.");
-  app->add_option("--db", o->db, "SQLite database file")->capture_default_str();
+  AddDatabaseOptions(app, &o->database);
   app->add_option("--format", o->format,
                   "text (default), markdown, json, or html (one self-contained page with "
                   "filters and timelines)")

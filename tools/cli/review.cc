@@ -13,7 +13,7 @@ namespace newsrecon::cli {
 namespace {
 
 struct ReviewOptions {
-  std::string db = "newsrecon.db";
+  DatabaseOptions database;
   std::string conflict_id;
   std::string verdict;
   std::string note;
@@ -40,8 +40,10 @@ int RunReview(const ReviewOptions& o) {
     if (user != nullptr) reviewer = user;
   }
   const std::string at = o.at.empty() ? NowUtc() : o.at;
-  if (Status s = RequireDatabase(o.db); !s.ok()) return Fail(s);
-  StatusOr<Store> store = Store::Open(o.db);
+  int code = kExitOk;
+  std::optional<std::string> db = ExistingDatabase(o.database, &code);
+  if (!db) return code;
+  StatusOr<Store> store = Store::Open(*db);
   if (!store.ok()) return Fail(store.status());
   if (Status s = store->AddReview(o.conflict_id, *verdict, o.note, reviewer, at); !s.ok())
     return Fail(s);
@@ -66,7 +68,7 @@ Command AddReviewCommand(CLI::App& root) {
   app->add_option("--note", o->note, "Why (stored with the verdict)")->required();
   app->add_option("--reviewer", o->reviewer, "Who reviews (default: $USER)");
   app->add_option("--at", o->at, "Review time YYYY-MM-DDTHH:MM:SSZ in UTC (default: now)");
-  app->add_option("--db", o->db, "SQLite database file")->capture_default_str();
+  AddDatabaseOptions(app, &o->database);
   return {app, [o] { return RunReview(*o); }};
 }
 

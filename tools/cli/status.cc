@@ -13,8 +13,7 @@ namespace newsrecon::cli {
 namespace {
 
 struct StatusOptions {
-  std::string db;
-  std::string config;
+  DatabaseOptions database;
   std::string format = "text";
   int runs = 10;
 };
@@ -117,10 +116,9 @@ void PrintText(const std::string& db, const StoreStatus& st) {
 
 int RunStatus(const StatusOptions& o) {
   int code = kExitOk;
-  std::optional<Config> config = LoadConfigOrFail(o.config, &code);
-  if (!config) return code;
-  const std::string db = ResolveDatabase(o.db, *config);
-  if (Status s = RequireDatabase(db); !s.ok()) return Fail(s);
+  std::optional<std::string> found = ExistingDatabase(o.database, &code);
+  if (!found) return code;
+  const std::string& db = *found;
   StatusOr<Store> store = Store::Open(db);
   if (!store.ok()) return Fail(store.status());
   StatusOr<StoreStatus> st = LoadStoreStatus(*store, o.runs);
@@ -141,8 +139,7 @@ Command AddStatusCommand(CLI::App& root) {
       "status",
       "Print the last runs, the store's counts, failing or stale sources, the file's "
       "size and schema version.");
-  app->add_option("--db", o->db, "SQLite database file; default as for ingest");
-  app->add_option("--config", o->config, "TOML configuration file (see ingest --help)");
+  AddDatabaseOptions(app, &o->database);
   app->add_option("--format", o->format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
   app->add_option("--runs", o->runs, "How many runs to show (default 10)")
