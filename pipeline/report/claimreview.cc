@@ -12,12 +12,18 @@ using nlohmann::json;
 
 json Organization(const std::string& name) { return {{"@type", "Organization"}, {"name", name}}; }
 
+// An article's outlet, or its URL's host; nothing for a file known only by
+// its name (a file name is no publisher).
+bool HasPublisher(const ArticleMeta& m) {
+  return !m.outlet.empty() || !m.url.empty() || !m.canonical_url.empty();
+}
+
 json Appearance(const StoredClaim& c) {
   json j = {{"@type", "NewsArticle"}};
   if (!c.article.url.empty()) j["url"] = c.article.url;
   if (!c.article.title.empty()) j["headline"] = c.article.title;
   if (c.article.published) j["datePublished"] = c.article.published->ToIso();
-  j["publisher"] = Organization(c.article.Label());
+  if (HasPublisher(c.article)) j["publisher"] = Organization(c.article.Label());
   return j;
 }
 
@@ -43,8 +49,9 @@ json ClaimReviews(const Findings& findings, const std::vector<ReviewEvent>& revi
     json authors = json::array();
     std::set<std::string> seen;
     for (const StoredClaim& s : c.claims)
-      if (seen.insert(s.article.Label()).second) authors.push_back(Organization(s.article.Label()));
-    item["author"] = authors;
+      if (HasPublisher(s.article) && seen.insert(s.article.Label()).second)
+        authors.push_back(Organization(s.article.Label()));
+    if (!authors.empty()) item["author"] = authors;
     if (a.article.published) item["datePublished"] = a.article.published->ToIso();
     item["appearance"] = json::array({Appearance(a), Appearance(b)});
     item["firstAppearance"] = Appearance(a);

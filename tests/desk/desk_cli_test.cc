@@ -297,6 +297,10 @@ TEST_CASE("desk: ClaimReview JSON-LD for confirmed conflicts, in Google's requir
   REQUIRE(item["author"].is_array());
   CHECK(item["author"][0]["@type"] == "Organization");
   CHECK(item["author"][0]["name"] == "GogoAI News");
+  // The other side is a file with neither outlet nor URL: no publisher named
+  // after its file name.
+  CHECK(item["author"].size() == 1);
+  CHECK(item["appearance"].dump().find(".txt") == std::string::npos);
   REQUIRE(item["appearance"].size() == 2);
   CHECK(item["appearance"][0]["url"] ==
         "https://www.gogoai.xin/article/"
