@@ -23,8 +23,7 @@ namespace newsrecon::cli {
 namespace {
 
 struct IngestOptions {
-  std::string db;  // empty: from the configuration, else kDefaultDatabase
-  std::string config;
+  DatabaseOptions database;
   std::string log_format;  // empty: from the configuration, else text
   bool quiet = false;
   bool verbose = false;
@@ -113,9 +112,9 @@ StatusOr<Inputs> InputsFor(const IngestOptions& o, const Config& config) {
 
 int RunIngest(const IngestOptions& o) {
   int code = kExitOk;
-  std::optional<Config> config = LoadConfigOrFail(o.config, &code);
+  std::optional<Config> config = LoadConfigOrFail(o.database.config, &code);
   if (!config) return code;
-  const std::string db = ResolveDatabase(o.db, *config);
+  const std::string db = ResolveDatabase(o.database.db, *config);
   const std::string format_name = !o.log_format.empty()
                                       ? o.log_format
                                       : (!config->log_format.empty() ? config->log_format : "text");
@@ -196,12 +195,7 @@ Command AddIngestCommand(CLI::App& root) {
       "ingest",
       "Load or fetch, parse, extract, store and reconcile articles from files, folders, feeds, "
       "sitemaps and pages.");
-  app->add_option("--db", o->db,
-                  "SQLite database file (created if missing); default: the configuration's "
-                  "`database`, else newsrecon.db in the current directory");
-  app->add_option("--config", o->config,
-                  "TOML configuration file; default: $XDG_CONFIG_HOME/newsrecon/config.toml "
-                  "(~/.config/newsrecon/config.toml) if it exists");
+  AddDatabaseOptions(app, &o->database);  // ingest creates the database if it is missing
   app->add_option("paths", o->paths,
                   "Files, folders (with a manifest.json giving outlet, URL, title and "
                   "publication date per file, or without: every .txt/.html in it), or http(s) "
