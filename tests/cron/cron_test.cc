@@ -361,9 +361,10 @@ TEST_CASE("cron: hostile inputs never crash or hang a run") {
   TempDir dir;
   dir.Write("h/good.txt", "Acme Corp's revenue rose 4% in March 2024.");
   dir.Write("h/bad-utf8.txt", std::string("Acme \xC3\x28 raised $5 \xFF\xFE billion."));
-  dir.Write("h/nul.html", std::string("<html><head><title>A\0B</title></head><body><p>Globex "
-                                      "grew 7% in 2024.\0</p></body></html>",
-                                      90));
+  // NUL bytes in a title and in the text (the literal's own terminator left out).
+  static const char kNul[] =
+      "<html><head><title>A\0B</title></head><body><p>Globex grew 7% in 2024.\0</p></body></html>";
+  dir.Write("h/nul.html", std::string(kNul, sizeof kNul - 1));
   dir.Write("h/overlong.txt", std::string("\xC0\xAF\xE0\x80\xAF\xF8\x88\x80\x80\x80 5%"));
   {
     std::string big(100u << 20, 'a');  // 100 MiB of one line
