@@ -13,6 +13,7 @@
 
 #include "pipeline/core/ascii.h"
 #include "pipeline/fetch/robots.h"
+#include "pipeline/fetch/url.h"
 
 namespace newsrecon {
 namespace {
@@ -108,6 +109,9 @@ struct Transfer {
   bool over_limit = false;
   char error[CURL_ERROR_SIZE] = {};
   bool robots = false;
+  // Page: -1 until the body starts, then 1 when the response is a redirect
+  // this Fetcher follows (its body is dropped, not counted), else 0.
+  int redirect_body = -1;
   size_t job = 0;   // page: index of the request
   size_t site = 0;  // index into the run's sites
 
@@ -119,6 +123,13 @@ struct Transfer {
     if (headers != nullptr) curl_slist_free_all(headers);
   }
 };
+
+std::string Header(CURL* easy, const char* name);
+
+// A status the Fetcher follows when the response has a Location.
+bool IsRedirectStatus(long status) {
+  return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
 
 // Appends without letting the buffer's capacity pass the transfer's limit (a
 // std::string doubling past it would defeat the point of the limit).
@@ -139,6 +150,14 @@ void AppendBounded(Transfer* t, const char* data, size_t len) {
 size_t OnBody(char* data, size_t size, size_t n, void* user) {
   auto* t = static_cast<Transfer*>(user);
   size_t len = size * n;
+  if (!t->robots) {
+    if (t->redirect_body < 0) {
+      long status = 0;
+      curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
+      t->redirect_body = IsRedirectStatus(status) && !Header(t->easy, "Location").empty() ? 1 : 0;
+    }
+    if (t->redirect_body == 1) return len;  // the next hop is what counts
+  }
   size_t room = t->limit - t->body.size();
   if (len > room) {
     if (t->keep_prefix) AppendBounded(t, data, room);
@@ -281,7 +300,9 @@ class Run {
   struct Job {
     const FetchRequest* request = nullptr;
     FetchResult result;
-    std::string path_and_query;
+    std::string url;             // of the current hop: the request's, then each redirect's
+    std::string path_and_query;  // of `url`, for robots.txt
+    int hop_attempts = 0;        // transfers of the current hop (max_attempts applies)
     SteadyTime eligible;
     SteadyTime first_start;
     bool started = false;
@@ -297,13 +318,15 @@ class Run {
   };
 
   void Finish(size_t job);
+  size_t SiteFor(const std::string& origin);
   void ResolveByRobots(RunSite& rs);
-  std::unique_ptr<Transfer> NewTransfer(const std::string& url, size_t site);
+  std::unique_ptr<Transfer> NewTransfer(const std::string& url, size_t site, bool follow);
   bool Launch(std::unique_ptr<Transfer> t, RunSite& rs, SteadyTime now);
   void StartRobots(size_t site, SteadyTime now);
   void StartPage(size_t job, size_t site, SteadyTime now);
   bool CollectDone();
   void PageDone(Transfer& t, CURLcode rc);
+  void FollowRedirect(size_t job, const std::string& location);
   void RobotsDone(Transfer& t, CURLcode rc);
   milliseconds Backoff(int attempts_so_far) const;
 
@@ -318,6 +341,7 @@ class Run {
 
   std::vector<Job> jobs_;
   std::vector<RunSite> run_sites_;
+  std::map<std::string, size_t> site_index_;  // origin → index into run_sites_
   std::map<CURL*, std::unique_ptr<Transfer>> active_;
   size_t remaining_ = 0;
 };
@@ -338,20 +362,39 @@ void Run::Finish(size_t j) {
   if (on_done_) on_done_(r);
 }
 
+// The run's index of a site, added (and to the Fetcher's cache) when new.
+size_t Run::SiteFor(const std::string& origin) {
+  auto [it, inserted] = site_index_.emplace(origin, run_sites_.size());
+  if (inserted) {
+    auto [site_it, fresh] = sites_->try_emplace(origin);
+    Site& site = site_it->second;
+    if (fresh) {
+      site.origin = origin;
+      site.delay = policy_.per_host_delay;
+    }
+    RunSite rs;
+    rs.site = &site;
+    run_sites_.push_back(std::move(rs));
+  }
+  return it->second;
+}
+
 void Run::ResolveByRobots(RunSite& rs) {
   const Site& site = *rs.site;
   std::deque<size_t> keep;
   for (size_t j : rs.queue) {
     FetchResult& r = jobs_[j].result;
+    // A redirect hop is named too: it is the URL robots.txt was asked about.
+    std::string what = r.redirects > 0 ? r.url + ": redirected to " + jobs_[j].url : r.url;
     if (site.blocked) {
       r.outcome = site.blocked_outcome;
       r.failure = FailureClass::kTemporary;
-      r.error = r.url + ": not fetched: " + site.blocked_error;
+      r.error = what + ": not fetched: " + site.blocked_error;
       Finish(j);
     } else if (!site.robots.Allowed(jobs_[j].path_and_query, policy_.product_token)) {
       r.outcome = FetchOutcome::kRobotsDisallowed;
       r.failure = FailureClass::kHard;
-      r.error = r.url + ": disallowed for \"" + policy_.product_token + "\" by " + site.origin +
+      r.error = what + ": disallowed for \"" + policy_.product_token + "\" by " + site.origin +
                 "/robots.txt";
       Finish(j);
     } else {
@@ -362,7 +405,9 @@ void Run::ResolveByRobots(RunSite& rs) {
   rs.resolved = true;
 }
 
-std::unique_ptr<Transfer> Run::NewTransfer(const std::string& url, size_t site) {
+// `follow`: let libcurl follow redirects (robots.txt only; pages' redirects are
+// hops the Run schedules itself, FollowRedirect).
+std::unique_ptr<Transfer> Run::NewTransfer(const std::string& url, size_t site, bool follow) {
   auto t = std::make_unique<Transfer>();
   t->site = site;
   t->easy = curl_easy_init();
@@ -377,8 +422,10 @@ std::unique_ptr<Transfer> Run::NewTransfer(const std::string& url, size_t site) 
   curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl has
-  curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(e, CURLOPT_MAXREDIRS, static_cast<long>(std::max(0, policy_.max_redirects)));
+  if (follow) {
+    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+    curl_easy_setopt(e, CURLOPT_MAXREDIRS, static_cast<long>(std::max(0, policy_.max_redirects)));
+  }
   curl_easy_setopt(e, CURLOPT_USERAGENT, policy_.user_agent.c_str());
   curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
                    static_cast<long>(std::max<int64_t>(1, policy_.connect_timeout.count())));
@@ -401,7 +448,7 @@ bool Run::Launch(std::unique_ptr<Transfer> t, RunSite& rs, SteadyTime now) {
 void Run::StartRobots(size_t s, SteadyTime now) {
   RunSite& rs = run_sites_[s];
   std::string url = rs.site->origin + "/robots.txt";
-  std::unique_ptr<Transfer> t = NewTransfer(url, s);
+  std::unique_ptr<Transfer> t = NewTransfer(url, s, /*follow=*/true);
   if (t != nullptr) {
     t->robots = true;
     t->limit = kMaxRobotsBytes + 1;  // one byte more, so Parse sees (and drops) a cut line
@@ -423,17 +470,19 @@ void Run::StartPage(size_t j, size_t s, SteadyTime now) {
   RunSite& rs = run_sites_[s];
   Job& job = jobs_[j];
   FetchResult& r = job.result;
-  std::unique_ptr<Transfer> t = NewTransfer(job.request->url, s);
+  std::unique_ptr<Transfer> t = NewTransfer(job.url, s, /*follow=*/false);
+  const bool first_hop = r.redirects == 0;
   if (t != nullptr) {
     t->job = j;
     t->limit = static_cast<size_t>(std::max<int64_t>(0, policy_.max_body_bytes));
     curl_easy_setopt(t->easy, CURLOPT_MAXFILESIZE_LARGE,
                      static_cast<curl_off_t>(policy_.max_body_bytes));
+    // The validators belong to the requested URL, not to where it redirects.
     const FetchRequest& req = *job.request;
-    if (!req.etag.empty() && !HasLineBreak(req.etag)) {
+    if (first_hop && !req.etag.empty() && !HasLineBreak(req.etag)) {
       t->headers = curl_slist_append(t->headers, ("If-None-Match: " + req.etag).c_str());
     }
-    if (!req.last_modified.empty() && !HasLineBreak(req.last_modified)) {
+    if (first_hop && !req.last_modified.empty() && !HasLineBreak(req.last_modified)) {
       t->headers =
           curl_slist_append(t->headers, ("If-Modified-Since: " + req.last_modified).c_str());
     }
@@ -444,7 +493,9 @@ void Run::StartPage(size_t j, size_t s, SteadyTime now) {
     job.first_start = now;
     r.started_utc = FormatUtc(wall_clock_());
   }
-  r.attempts++;
+  // attempts: 1 + retries; a redirect hop's first transfer is not a new attempt.
+  if (first_hop || job.hop_attempts > 0) r.attempts++;
+  job.hop_attempts++;
   if (t == nullptr || !Launch(std::move(t), rs, now)) {
     r.outcome = FetchOutcome::kNetworkError;
     r.failure = FailureClass::kTemporary;
@@ -460,14 +511,11 @@ void Run::PageDone(Transfer& t, CURLcode rc) {
   long status = 0;
   curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
   r.http_status = static_cast<int>(status);
+  r.final_url = job.url;
   char* s = nullptr;
   if (curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &s) == CURLE_OK && s != nullptr) {
     r.final_url = s;
   }
-  long redirects = 0;
-  curl_easy_getinfo(e, CURLINFO_REDIRECT_COUNT, &redirects);
-  r.redirects = static_cast<int>(redirects);
-  s = nullptr;
   r.content_type.clear();
   if (curl_easy_getinfo(e, CURLINFO_CONTENT_TYPE, &s) == CURLE_OK && s != nullptr) {
     r.content_type = s;
@@ -477,6 +525,14 @@ void Run::PageDone(Transfer& t, CURLcode rc) {
   r.retry_after = Header(e, "Retry-After");
   r.bytes = static_cast<int64_t>(t.body.size());
   r.body = std::move(t.body);
+
+  if (rc == CURLE_OK && IsRedirectStatus(status)) {
+    std::string location = Header(e, "Location");
+    if (!location.empty()) {
+      FollowRedirect(t.job, location);
+      return;
+    }
+  }
 
   Verdict v = rc == CURLE_OK ? ClassifyStatus(status) : ClassifyCurlError(rc, t.over_limit);
   r.outcome = v.outcome;
@@ -488,8 +544,10 @@ void Run::PageDone(Transfer& t, CURLcode rc) {
     case FetchOutcome::kNotModified:
       r.error.clear();
       r.body.clear();
-      if (r.etag.empty()) r.etag = job.request->etag;
-      if (r.last_modified.empty()) r.last_modified = job.request->last_modified;
+      if (r.redirects == 0) {  // the validators were sent (first hop only)
+        if (r.etag.empty()) r.etag = job.request->etag;
+        if (r.last_modified.empty()) r.last_modified = job.request->last_modified;
+      }
       break;
     case FetchOutcome::kHttpError:
       r.error = r.url + ": HTTP " + std::to_string(status);
@@ -499,18 +557,14 @@ void Run::PageDone(Transfer& t, CURLcode rc) {
       r.error = r.url + ": body larger than " + std::to_string(policy_.max_body_bytes) +
                 " bytes (decoded)";
       break;
-    case FetchOutcome::kTooManyRedirects:
-      r.error = r.url + ": more than " + std::to_string(policy_.max_redirects) +
-                " redirects (last: " + r.final_url + ")";
-      break;
     default:
       r.error = r.url + ": " + CurlMessage(rc, t);
       break;
   }
 
   if (v.retryable) {
-    milliseconds wait = Backoff(r.attempts);
-    bool retry = r.attempts < max_attempts_;
+    milliseconds wait = Backoff(job.hop_attempts);
+    bool retry = job.hop_attempts < max_attempts_;
     if (!r.retry_after.empty()) {
       std::optional<milliseconds> ra = ParseRetryAfter(r.retry_after, wall_clock_());
       if (ra && *ra > policy_.max_retry_after) {
@@ -528,8 +582,47 @@ void Run::PageDone(Transfer& t, CURLcode rc) {
       return;
     }
   }
-  if (!r.error.empty()) r.error += Attempts(r.attempts);
+  if (!r.error.empty()) r.error += Attempts(job.hop_attempts);
   Finish(t.job);
+}
+
+// The response to the job's current hop redirects to `location`: ends the job
+// (too many redirects, or a target that is not http(s)) or queues the next hop
+// on the target's site, where robots.txt, the per-host limit and delay apply.
+void Run::FollowRedirect(size_t j, const std::string& location) {
+  Job& job = jobs_[j];
+  FetchResult& r = job.result;
+  r.body.clear();
+  r.bytes = 0;
+  if (r.redirects >= std::max(0, policy_.max_redirects)) {
+    r.outcome = FetchOutcome::kTooManyRedirects;
+    r.failure = FailureClass::kSoft;
+    r.error = r.url + ": more than " + std::to_string(policy_.max_redirects) +
+              " redirects (last: " + r.final_url + ")";
+    Finish(j);
+    return;
+  }
+  std::optional<std::string> target = ResolveUrl(location, job.url);
+  std::string why = "not a URL";
+  std::optional<ParsedUrl> p;
+  if (target) p = ParseHttpUrl(*target, &why);
+  if (!p) {
+    r.outcome = FetchOutcome::kBadUrl;
+    r.failure = FailureClass::kHard;
+    r.error =
+        r.url + ": redirect from " + r.final_url + " to \"" + location + "\" not followed: " + why;
+    Finish(j);
+    return;
+  }
+  r.redirects++;
+  job.url = std::move(*target);
+  job.path_and_query = p->path_and_query;
+  job.hop_attempts = 0;
+  job.eligible = SteadyClock::now();
+  size_t s = SiteFor(p->origin);  // may grow run_sites_
+  RunSite& rs = run_sites_[s];
+  rs.queue.push_front(j);  // the job keeps its turn: next on that site
+  rs.resolved = false;     // ask robots.txt about the hop before it starts
 }
 
 void Run::RobotsDone(Transfer& t, CURLcode rc) {
@@ -613,7 +706,6 @@ bool Run::CollectDone() {
 std::vector<FetchResult> Run::Go(const std::vector<FetchRequest>& requests) {
   jobs_.resize(requests.size());
   remaining_ = requests.size();
-  std::map<std::string, size_t> site_index;
   for (size_t j = 0; j < requests.size(); ++j) {
     Job& job = jobs_[j];
     job.request = &requests[j];
@@ -627,20 +719,9 @@ std::vector<FetchResult> Run::Go(const std::vector<FetchRequest>& requests) {
       Finish(j);
       continue;
     }
+    job.url = requests[j].url;
     job.path_and_query = p->path_and_query;
-    auto [it, inserted] = site_index.emplace(p->origin, run_sites_.size());
-    if (inserted) {
-      auto [site_it, fresh] = sites_->try_emplace(p->origin);
-      Site& site = site_it->second;
-      if (fresh) {
-        site.origin = p->origin;
-        site.delay = policy_.per_host_delay;
-      }
-      RunSite rs;
-      rs.site = &site;
-      run_sites_.push_back(std::move(rs));
-    }
-    run_sites_[it->second].queue.push_back(j);
+    run_sites_[SiteFor(p->origin)].queue.push_back(j);
   }
 
   size_t rotate = 0;

@@ -11,6 +11,17 @@
 // Politeness:
 //   - Only http and https, for the URL and every redirect; anything else is
 //     kBadUrl without a transfer.
+//   - Redirects (301, 302, 303, 307, 308 with a Location) are followed by the
+//     Fetcher, not by libcurl: the Location is resolved against the URL that
+//     answered (url.h ResolveUrl) and the next hop is a new transfer (a GET)
+//     of the same request on the target's own site, so every hop is checked
+//     against that site's robots.txt (fetched first if needed; a disallowed
+//     hop ends kRobotsDisallowed, naming the hop, and is never requested) and
+//     counts against that site's per-host limit and delay. Retries apply to
+//     each hop on its own (max_attempts per hop); the request's validators
+//     are sent on the first hop only. A redirect's body is dropped (not
+//     counted against max_body_bytes). robots.txt's own redirects are still
+//     followed by libcurl (up to max_redirects) and belong to the site asked.
 //   - Before a site's first request the Fetcher reads its /robots.txt (one per
 //     scheme://host:port, cached for the Fetcher's life) and obeys it for
 //     policy.product_token (robots.h). A 4xx robots.txt allows everything; a
@@ -18,9 +29,7 @@
 //     life (RFC 9309 §2.3.1.3-4), after the same retries a page gets (a body
 //     past kMaxRobotsBytes is cut, not refused): the pages are then not fetched and end
 //     kRobotsDisallowed / kTemporary (5xx) or kNetworkError / kTimeout with
-//     kTemporary (unreachable), so the next run tries again. Redirect targets
-//     are followed by libcurl and not checked against their own site's
-//     robots.txt.
+//     kTemporary (unreachable), so the next run tries again.
 //   - At most per_host_parallel transfers to one site and max_parallel in all;
 //     between two request starts to one site (robots.txt and retries
 //     included) at least the larger of per_host_delay and the site's
@@ -38,7 +47,8 @@
 //   kTimeout/kTemporary; connection, DNS and TLS errors →
 //   kNetworkError/kTemporary; a body (decoded) over max_body_bytes →
 //   kTooLarge/kSoft; more than max_redirects redirects → kTooManyRedirects/kSoft;
-//   an unparseable URL or a scheme other than http(s) → kBadUrl/kHard; a path
+//   an unparseable URL or a scheme other than http(s) → kBadUrl/kHard (also
+//   for a redirect's Location); a path (of the request or of a redirect hop)
 //   robots.txt disallows → kRobotsDisallowed/kHard.
 // Only kOk keeps its body; the others have body == "" (bytes still counts
 // what arrived, at most max_body_bytes).
@@ -103,18 +113,24 @@ struct FetchRequest {
 };
 
 struct FetchResult {
-  std::string url;        // as requested
-  std::string final_url;  // after redirects ("" when no transfer was made)
-  int http_status = 0;    // of the last response (0 when none came)
+  std::string url;  // as requested
+  // The URL of the last response, after the redirects followed ("" when no
+  // transfer was made). When a redirect's target is refused (robots.txt,
+  // too many redirects, not http(s)) it is the URL that redirected, and the
+  // error names the target.
+  std::string final_url;
+  int http_status = 0;  // of the last response (0 when none came)
   FetchOutcome outcome = FetchOutcome::kNetworkError;
   FailureClass failure = FailureClass::kTemporary;
   // Response headers of the last response, as received ("" when absent). On a
   // 304 without ETag / Last-Modified, the request's validators are kept.
   std::string etag, last_modified, content_type, retry_after;
-  std::string body;         // decoded (Content-Encoding undone); only for kOk
-  int64_t bytes = 0;        // decoded body bytes received in the last attempt
-  int attempts = 0;         // transfers made for this URL (robots.txt not counted)
-  int redirects = 0;        // followed in the last attempt
+  std::string body;   // decoded (Content-Encoding undone); only for kOk
+  int64_t bytes = 0;  // decoded body bytes of the last response (0 for a redirect)
+  // Transfers made for this URL, robots.txt and each redirect hop's first
+  // transfer not counted: 1 + the retries of all hops (0 when none was made).
+  int attempts = 0;
+  int redirects = 0;        // hops followed (each a transfer of its own)
   double seconds = 0;       // from the first attempt's start to the end, waits included
   std::string started_utc;  // first attempt's start, YYYY-MM-DDTHH:MM:SSZ ("" if none)
   std::string error;        // what went wrong, naming the URL ("" for kOk, kNotModified)

@@ -1,7 +1,6 @@
 // Tests of the web fetcher against a real HTTP server on 127.0.0.1
 // (tests/fetch/loopback_server.py, started per test case).
 #include "pipeline/fetch/http.h"
-#include "tests/testing/loopback_server.h"
 
 #include <curl/curl.h>
 #include <doctest/doctest.h>
@@ -17,6 +16,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include "tests/testing/loopback_server.h"
 
 namespace newsrecon {
 namespace {
@@ -68,7 +69,6 @@ std::vector<LogEntry> ServerLog(const LoopbackServer& server) {
   return log;
 }
 
-
 // Log entries whose path starts with `prefix`.
 std::vector<LogEntry> Matching(const std::vector<LogEntry>& log, const std::string& prefix) {
   std::vector<LogEntry> out;
@@ -76,6 +76,13 @@ std::vector<LogEntry> Matching(const std::vector<LogEntry>& log, const std::stri
     if (e.path.rfind(prefix, 0) == 0) out.push_back(e);
   }
   return out;
+}
+
+// Gaps between consecutive request starts to one server, in seconds.
+std::vector<double> StartGaps(const std::vector<LogEntry>& log) {
+  std::vector<double> gaps;
+  for (size_t i = 1; i < log.size(); ++i) gaps.push_back(log[i].start - log[i - 1].start);
+  return gaps;
 }
 
 // No waiting between requests, quick retries, a 1 MiB body limit.
@@ -118,6 +125,7 @@ TEST_CASE("fetch: every scripted route ends with its outcome, class and attempts
       {"/redirect/3", O::kOk, F::kNone, 200, 1},
       {"/redirect/6", O::kTooManyRedirects, F::kSoft, 302, 1},  // 6 > max_redirects 5
       {"/loop", O::kTooManyRedirects, F::kSoft, 302, 1},
+      {"/redirect-private", O::kRobotsDisallowed, F::kHard, 302, 1},  // the hop is disallowed
       {"/404", O::kHttpError, F::kSoft, 404, 1},
       {"/410", O::kHttpError, F::kHard, 410, 1},
       {"/500", O::kHttpError, F::kTemporary, 500, 3},  // retried up to max_attempts
@@ -262,6 +270,195 @@ TEST_CASE("fetch: redirects are followed and counted") {
   CHECK(results[1].outcome == FetchOutcome::kTooManyRedirects);
   CHECK(results[1].failure == FailureClass::kSoft);
   CHECK(Contains(results[1].error, "more than 3 redirects"));
+}
+
+// `s` with every byte but RFC 3986's unreserved ones percent-encoded, for a
+// URL inside a query parameter.
+std::string Escape(const std::string& s) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+// The loopback route that answers `status` with Location: `to`.
+std::string RedirectTo(const std::string& to, int status = 302) {
+  return "/redirect-to?s=" + std::to_string(status) + "&to=" + Escape(to);
+}
+
+TEST_CASE("fetch: a redirect chain is followed hop by hop, each hop a request of its own") {
+  LoopbackServer server;
+  FetchPolicy policy = FastPolicy();
+  policy.max_redirects = 3;
+  policy.per_host_delay = milliseconds(300);
+  Fetcher fetcher(policy);
+  std::vector<FetchResult> results =
+      fetcher.FetchAll({{server.Url("/redirect/2"), "", ""}, {server.Url("/loop"), "", ""}});
+  REQUIRE(results.size() == 2);
+  CHECK(results[0].outcome == FetchOutcome::kOk);
+  CHECK(results[0].http_status == 200);
+  CHECK(results[0].redirects == 2);
+  CHECK(results[0].attempts == 1);
+  CHECK(results[0].final_url == server.Url("/ok.html"));
+  CHECK(results[0].body == OkPage());
+  CHECK(results[1].outcome == FetchOutcome::kTooManyRedirects);
+  CHECK(results[1].failure == FailureClass::kSoft);
+  CHECK(results[1].redirects == 3);
+  CHECK(results[1].final_url == server.Url("/loop"));
+  CHECK(Contains(results[1].error, "more than 3 redirects"));
+  std::vector<LogEntry> log = ServerLog(server);
+  // robots.txt, /redirect/2, /redirect/1, /ok.html, and /loop once + 3 hops.
+  CHECK(log.size() == 8);
+  CHECK(Matching(log, "/loop").size() == 4);
+  CHECK(Matching(log, "/redirect/1").size() == 1);
+  CHECK(Matching(log, "/robots.txt").size() == 1);
+  // Every hop waited per_host_delay after the site's previous start (0.15 s of
+  // slack for the server's clock against ours on a loaded machine).
+  for (double gap : StartGaps(log)) CHECK(gap >= 0.15);
+}
+
+TEST_CASE("fetch: a redirect into a path robots.txt disallows is never requested") {
+  LoopbackServer server;
+  Fetcher fetcher(FastPolicy());
+  std::vector<FetchResult> results =
+      fetcher.FetchAll({{server.Url("/redirect-private"), "", ""},
+                        {server.Url(RedirectTo("/private/open.html")), "", ""},
+                        {server.Url(RedirectTo("/private/x.html?via=301", 301)), "", ""}});
+  REQUIRE(results.size() == 3);
+  const FetchResult& r = results[0];
+  CHECK(r.outcome == FetchOutcome::kRobotsDisallowed);
+  CHECK(r.failure == FailureClass::kHard);
+  CHECK(r.http_status == 302);
+  CHECK(r.redirects == 1);
+  CHECK(r.attempts == 1);
+  CHECK(r.final_url == server.Url("/redirect-private"));  // the last URL that answered
+  CHECK(r.body.empty());
+  CHECK(Contains(r.error, r.url));
+  CHECK(Contains(r.error, server.Url("/private/x.html")));  // names the hop
+  CHECK(Contains(r.error, server.Url("/robots.txt")));
+  // Allow: /private/open.html lets that hop through.
+  CHECK(results[1].outcome == FetchOutcome::kOk);
+  CHECK(results[1].final_url == server.Url("/private/open.html"));
+  CHECK(results[2].outcome == FetchOutcome::kRobotsDisallowed);
+  CHECK(Contains(results[2].error, server.Url("/private/x.html?via=301")));
+  std::vector<LogEntry> log = ServerLog(server);
+  CHECK(Matching(log, "/private/x.html").empty());
+  CHECK(Matching(log, "/private/open.html").size() == 1);
+  CHECK(Matching(log, "/redirect-private").size() == 1);
+  CHECK(Matching(log, "/robots.txt").size() == 1);
+}
+
+TEST_CASE("fetch: a redirect to another site reads that site's robots.txt and obeys it") {
+  LoopbackServer a;
+  LoopbackServer b;                          // another port: another site
+  LoopbackServer down({"--robots", "503"});  // robots.txt unreachable
+  Fetcher fetcher(FastPolicy());
+  std::vector<FetchResult> results =
+      fetcher.FetchAll({{a.Url(RedirectTo(b.Url("/ok.html"), 301)), "", ""},
+                        {a.Url(RedirectTo(b.Url("/private/x.html"), 301)), "", ""},
+                        {a.Url(RedirectTo(down.Url("/ok.html"))), "", ""}});
+  REQUIRE(results.size() == 3);
+  CHECK(results[0].outcome == FetchOutcome::kOk);
+  CHECK(results[0].http_status == 200);
+  CHECK(results[0].redirects == 1);
+  CHECK(results[0].attempts == 1);
+  CHECK(results[0].final_url == b.Url("/ok.html"));
+  CHECK(results[0].body == OkPage());
+
+  CHECK(results[1].outcome == FetchOutcome::kRobotsDisallowed);
+  CHECK(results[1].failure == FailureClass::kHard);
+  CHECK(results[1].http_status == 301);
+  CHECK(Contains(results[1].error, b.Url("/private/x.html")));
+  CHECK(Contains(results[1].error, b.Url("/robots.txt")));
+
+  CHECK(results[2].outcome == FetchOutcome::kRobotsDisallowed);
+  CHECK(results[2].failure == FailureClass::kTemporary);  // try again next run
+  CHECK(Contains(results[2].error, down.Url("/ok.html")));
+  CHECK(Contains(results[2].error, "HTTP 503"));
+
+  std::vector<LogEntry> from_b = ServerLog(b);
+  REQUIRE(from_b.size() == 2);  // robots.txt first, once, then the allowed hop
+  CHECK(from_b[0].path == "/robots.txt");
+  CHECK(from_b[1].path == "/ok.html");
+  std::vector<LogEntry> from_down = ServerLog(down);
+  CHECK(Matching(from_down, "/robots.txt").size() == 3);  // retried like a page
+  CHECK(Matching(from_down, "/ok.html").empty());
+  CHECK(Matching(ServerLog(a), "/robots.txt").size() == 1);
+}
+
+TEST_CASE("fetch: redirect targets are resolved, other schemes refused, hops retried alone") {
+  LoopbackServer server;
+  Fetcher fetcher(FastPolicy());
+  struct Case {
+    std::string path;
+    FetchOutcome outcome;
+    FailureClass failure;
+    int status;
+    int attempts;
+    int redirects;
+    std::string final_path;  // "" when final_url is the request's own URL
+  };
+  using O = FetchOutcome;
+  using F = FailureClass;
+  const std::vector<Case> cases = {
+      {RedirectTo("charset/koi8-r"), O::kOk, F::kNone, 200, 1, 1, "/charset/koi8-r"},
+      {RedirectTo("../ok.html?x=1"), O::kOk, F::kNone, 200, 1, 1, "/ok.html?x=1"},
+      {RedirectTo("/ok.html?s=303", 303), O::kOk, F::kNone, 200, 1, 1, "/ok.html?s=303"},
+      {RedirectTo("/ok.html?s=307", 307), O::kOk, F::kNone, 200, 1, 1, "/ok.html?s=307"},
+      {RedirectTo("/ok.html?s=308", 308), O::kOk, F::kNone, 200, 1, 1, "/ok.html?s=308"},
+      {RedirectTo("/ok.html", 300), O::kHttpError, F::kSoft, 300, 1, 0, ""},  // not followed
+      {RedirectTo("ftp://127.0.0.1/file.txt"), O::kBadUrl, F::kHard, 302, 1, 0, ""},
+      {RedirectTo("file:///etc/passwd", 301), O::kBadUrl, F::kHard, 301, 1, 0, ""},
+      // The hop fails once and is retried alone; the first hop is not asked again.
+      {RedirectTo("/flaky?k=hop"), O::kOk, F::kNone, 200, 2, 1, "/flaky?k=hop"},
+  };
+  std::vector<FetchRequest> requests;
+  for (const Case& c : cases) requests.push_back({server.Url(c.path), "", ""});
+  std::vector<FetchResult> results = fetcher.FetchAll(requests);
+  REQUIRE(results.size() == cases.size());
+  for (size_t i = 0; i < cases.size(); ++i) {
+    const Case& c = cases[i];
+    const FetchResult& r = results[i];
+    CAPTURE(c.path);
+    CAPTURE(r.error);
+    CHECK(Name(r.outcome) == Name(c.outcome));
+    CHECK(Name(r.failure) == Name(c.failure));
+    CHECK(r.http_status == c.status);
+    CHECK(r.attempts == c.attempts);
+    CHECK(r.redirects == c.redirects);
+    CHECK(r.final_url == server.Url(c.final_path.empty() ? c.path : c.final_path));
+    if (c.outcome != O::kOk) CHECK(Contains(r.error, r.url));
+  }
+  CHECK(Contains(results[6].error, "ftp://127.0.0.1/file.txt"));
+  CHECK(Contains(results[7].error, "file:///etc/passwd"));
+  std::vector<LogEntry> log = ServerLog(server);
+  CHECK(Matching(log, "/flaky?k=hop").size() == 2);
+  CHECK(Matching(log, RedirectTo("/flaky?k=hop")).size() == 1);
+}
+
+TEST_CASE("fetch: validators go with the first hop only") {
+  LoopbackServer server;
+  Fetcher fetcher(FastPolicy());
+  const std::string etag = "\"v1\"";
+  std::vector<FetchResult> results = fetcher.FetchAll(
+      {{server.Url("/etag.html"), etag, ""}, {server.Url(RedirectTo("/etag.html")), etag, ""}});
+  REQUIRE(results.size() == 2);
+  CHECK(results[0].outcome == FetchOutcome::kNotModified);  // sent, matched
+  // Not sent to /etag.html after the redirect, so it answers in full.
+  CHECK(results[1].outcome == FetchOutcome::kOk);
+  CHECK(results[1].http_status == 200);
+  CHECK(results[1].redirects == 1);
+  CHECK(results[1].etag == etag);
+  CHECK_FALSE(results[1].body.empty());
 }
 
 TEST_CASE("fetch: Retry-After as an HTTP-date is waited for, or not when too far off") {
@@ -482,13 +679,6 @@ TEST_CASE("fetch: never more than per_host_parallel at once to a site, max_paral
   both.insert(both.end(), from_b.begin(), from_b.end());
   CHECK(both.size() == 6);
   CHECK(MaxConcurrent(both) == 1);
-}
-
-// Gaps between consecutive request starts to one server, in seconds.
-std::vector<double> StartGaps(const std::vector<LogEntry>& log) {
-  std::vector<double> gaps;
-  for (size_t i = 1; i < log.size(); ++i) gaps.push_back(log[i].start - log[i - 1].start);
-  return gaps;
 }
 
 TEST_CASE("fetch: request starts to one site are per_host_delay apart, robots.txt included") {

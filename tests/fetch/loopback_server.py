@@ -15,6 +15,9 @@ Routes (a query ?k=KEY separates the state of one test from another's):
   /etag.html            ETag + Last-Modified; 304 when If-None-Match or If-Modified-Since matches
   /redirect/N           302 to /redirect/N-1; /redirect/1 goes to /ok.html (N redirects in all)
   /loop                 302 to itself
+  /redirect-private     302 to /private/x.html (which robots.txt disallows to newsrecon)
+  /redirect-to?to=U[&s=S]  S (default 302) with Location: U exactly as given (absolute,
+                        relative, another port, another scheme); the body is a small page
   /404, /410, /500      those statuses, always
   /flaky?k=K            500 the first time for K, then 200
   /limited?k=K[&ra=V]   429 with Retry-After: V (default 1) the first time for K, then 200
@@ -174,6 +177,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(302, headers=[("Location", target)])
         elif path == "/loop":
             self.send(302, headers=[("Location", "/loop")])
+        elif path == "/redirect-private":
+            self.send(302, headers=[("Location", "/private/x.html")])
+        elif path == "/redirect-to":
+            self.send(int(q.get("s", "302")), self.page("Moved"),
+                      headers=[("Location", q.get("to", "/ok.html"))])
         elif path in ("/404", "/410", "/500"):
             self.send(int(path[1:]), self.page("Status " + path[1:]))
         elif path == "/flaky":
