@@ -484,6 +484,16 @@ constexpr std::string_view kModifiedMetaNames[] = {
     "modified_time",         "revised",          "updated_time",
 };
 
+// Meta names that say only "a date" of the document: content systems fill
+// them with the day of the last edit as often as with the day of publication,
+// so a dateline printed on the page outranks them.
+bool IsWeakMetaName(std::string_view key) {
+  for (std::string_view weak : {"date", "dc.date", "dcterms.date"}) {
+    if (EqualsIgnoreAsciiCase(key, weak)) return true;
+  }
+  return false;
+}
+
 int RankIn(std::string_view key, const std::string_view* begin, const std::string_view* end) {
   for (const std::string_view* p = begin; p != end; ++p) {
     if (EqualsIgnoreAsciiCase(key, *p)) return static_cast<int>(p - begin);
@@ -743,8 +753,10 @@ class Collector {
         std::vector<std::string> words = ClassWords(el);
         bool modified =
             HasToken(itemprop, "dateModified") || AnyWord(words, {"updated", "modified", "update"});
-        int rank = marked ? 0 : in_main ? 1 : !furniture ? 2 : 3;
-        int tier = furniture && !marked ? kTierLinks : kTierTime;
+        // An unmarked time outside the main text ranks after a dateline that
+        // says "published" (a time in the page header may be today's date).
+        int rank = marked ? 0 : in_main ? 1 : furniture ? 3 : 1;
+        int tier = furniture && !marked ? kTierLinks : marked || in_main ? kTierTime : kTierText;
         if (!dt.empty()) {
           Add(PublishedMethod::kTimeElement, "time[datetime]", dt, AttrDate(dt), modified, tier,
               rank);
@@ -802,8 +814,9 @@ class Collector {
       std::string where =
           std::string(EqualsIgnoreAsciiCase(attr, "itemprop") ? "meta itemprop " : "meta ") +
           AsciiLower(key);
+      bool weak = IsWeakMetaName(key);
       Add(PublishedMethod::kMetaTag, std::move(where), content, AttrDate(content), modified,
-          kTierMetadata, rank);
+          weak ? kTierText : kTierMetadata, weak ? 6 : rank);
       return;
     }
   }
@@ -869,7 +882,7 @@ class Collector {
                     SaysModified(std::string_view(text).substr(0, found.front().start));
     // Dates in comments, sidebars and teaser lists are mostly other stories'
     // dates: a last resort only.
-    int rank = (strong ? 0 : 2) + (in_main ? 0 : 1);
+    int rank = (strong ? 0 : 4) + (in_main ? 0 : 2);
     Add(PublishedMethod::kText, furniture ? "class/id date (furniture)" : "class/id date", text,
         found.front().date, modified, furniture ? kTierLinks : kTierText, rank);
   }
@@ -1012,6 +1025,88 @@ bool MonthFirst(std::string_view language) {
   return l == "en-us" || l == "en" || l.empty();
 }
 
+// The time of day a timestamp states and, when it says so, its offset from
+// UTC in minutes: "2026-04-27T23:30:00-05:00", "2026-04-27 23:30Z",
+// "Sat, 19 Oct 2019 00:04:00 +0200", "2026-04-27T04:10:00.000Z".
+struct Stamp {
+  int minutes = 0;            // since midnight, in the stated zone
+  std::optional<int> offset;  // minutes east of UTC; nullopt when not stated
+};
+
+std::optional<Stamp> ReadStamp(std::string_view raw) {
+  raw = raw.substr(0, 64);
+  // The first hh:mm that follows a date (a digit, then 'T' or a space).
+  size_t i = 0;
+  for (;; ++i) {
+    i = raw.find(':', i);
+    if (i == std::string_view::npos || i < 2) return std::nullopt;
+    if (AllDigits(raw, i - 2, 2) && AllDigits(raw, i + 1, 2) && i >= 4 &&
+        (raw[i - 3] == 'T' || raw[i - 3] == ' ') && IsDigit(raw[i - 4])) {
+      break;
+    }
+  }
+  Stamp st;
+  int h = TwoDigits(raw, i - 2), m = TwoDigits(raw, i + 1);
+  if (h > 23 || m > 59) return std::nullopt;
+  st.minutes = h * 60 + m;
+  size_t j = i + 3;
+  if (j < raw.size() && raw[j] == ':' && AllDigits(raw, j + 1, 2)) j += 3;  // seconds
+  if (j < raw.size() && raw[j] == '.') {                                    // fractions
+    ++j;
+    while (j < raw.size() && IsDigit(raw[j])) ++j;
+  }
+  while (j < raw.size() && raw[j] == ' ') ++j;
+  std::string_view zone = raw.substr(j);
+  if (zone.substr(0, 1) == "Z" || zone.substr(0, 3) == "UTC" || zone.substr(0, 3) == "GMT") {
+    st.offset = 0;
+    if (zone[0] != 'Z') zone.remove_prefix(3);  // "GMT+02:00"
+  }
+  if (!zone.empty() && (zone[0] == '+' || zone[0] == '-') && AllDigits(zone, 1, 2)) {
+    int oh = TwoDigits(zone, 1), om = 0;
+    size_t k = zone.size() > 3 && zone[3] == ':' ? 4 : 3;
+    if (AllDigits(zone, k, 2)) om = TwoDigits(zone, k);
+    if (oh <= 14 && om < 60) st.offset = (zone[0] == '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  return st;
+}
+
+// A timestamp stated in UTC names the day in London; the page is written for
+// readers elsewhere. When the chosen witness is such a timestamp, its day is
+// read in the zone another witness of the page states (the first non-zero
+// offset); failing that, the adjacent day a local witness names (a printed
+// dateline, a time element without a zone, the URL) is taken when the UTC
+// hour allows it: before 10:00 for the day before, from 14:00 for the day after.
+CivilDate LocalDay(const Candidate& best, const std::vector<Candidate>& cands) {
+  const CivilDate day = *best.w.date;
+  std::optional<Stamp> st = ReadStamp(best.w.raw);
+  if (!st || st->offset != 0) return day;
+  for (const Candidate& x : cands) {
+    if (x.tier >= kTierLinks || !x.w.date) continue;
+    std::optional<Stamp> other = ReadStamp(x.w.raw);
+    if (!other || !other->offset || *other->offset == 0) continue;
+    int local = st->minutes + *other->offset;
+    return day.AddDays(local < 0 ? -1 : local >= 24 * 60 ? 1 : 0);
+  }
+  const Candidate* local = nullptr;  // the best of them
+  for (const Candidate& x : cands) {
+    if (x.tier >= kTierLinks || x.w.modified || !x.w.date || x.tier == kTierArticleJsonLd ||
+        x.tier == kTierMetadata) {
+      continue;
+    }
+    std::optional<Stamp> other = ReadStamp(x.w.raw);
+    if (other && other->offset) continue;
+    if (!local ||
+        std::tie(x.tier, x.rank, x.order) < std::tie(local->tier, local->rank, local->order)) {
+      local = &x;
+    }
+  }
+  if (!local) return day;
+  long apart = local->w.date->DaysSinceEpoch() - day.DaysSinceEpoch();
+  if ((apart == -1 && st->minutes < 10 * 60) || (apart == 1 && st->minutes >= 14 * 60)) {
+    return *local->w.date;
+  }
+  return day;
+}
 }  // namespace
 
 CivilDate TodayUtc() {
@@ -1113,22 +1208,32 @@ std::optional<CivilDate> DateFromUrlPath(std::string_view url) {
     if (i + 5 >= p.size() || p[i + 5] != '/') continue;
     size_t at = i + 6;
     int month = 0;
+    bool short_form = false;  // /2026/4/7/: one-digit parts must fill their segment
     if (AllDigits(p, at, 2)) {
       month = TwoDigits(p, at);
       at += 2;
+    } else if (AllDigits(p, at, 1)) {
+      month = p[at] - '0';
+      at += 1;
+      short_form = true;
     } else if (at + 3 <= p.size()) {
-      std::string_view w = p.substr(at, 3);
-      month = MonthFromWord(w);
-      if (month && w != "may" && AsciiLower(w).size() == 3) {
-        at += 3;
-      } else if (month) {
-        at += 3;
-      }
+      month = MonthFromWord(p.substr(at, 3));
+      if (month) at += 3;
     }
-    if (month == 0 || at >= p.size() || p[at] != '/' || !AllDigits(p, at + 1, 2)) continue;
-    int day = TwoDigits(p, at + 1);
-    at += 3;
+    if (month == 0 || at >= p.size() || p[at] != '/') continue;
+    int day = 0;
+    if (AllDigits(p, at + 1, 2)) {
+      day = TwoDigits(p, at + 1);
+      at += 3;
+    } else if (AllDigits(p, at + 1, 1)) {
+      day = p[at + 1] - '0';
+      at += 2;
+      short_form = true;
+    } else {
+      continue;
+    }
     if (at < p.size() && IsDigit(p[at])) continue;
+    if (short_form && at < p.size() && p[at] != '/') continue;
     if (!plausible(year, month, day)) continue;
     return CivilDate{year, month, day};
   }
@@ -1164,8 +1269,12 @@ void ReadPageDates(const GumboNode* document, const std::vector<const GumboNode*
 
   const CivilDate earliest{1995, 1, 1};
   const CivilDate latest = today.AddDays(1);
+  // HTTP Last-Modified is kept as a witness but never chosen: servers set it
+  // to the moment a page was rendered or a file copied as often as to
+  // anything about the story.
   auto usable = [&](const Candidate& x) {
-    return x.w.date && *x.w.date >= earliest && *x.w.date <= latest;
+    return x.w.date && *x.w.date >= earliest && *x.w.date <= latest &&
+           x.w.method != PublishedMethod::kHttpHeader;
   };
   const Candidate* best = nullptr;
   for (const Candidate& x : cands) {
@@ -1177,21 +1286,32 @@ void ReadPageDates(const GumboNode* document, const std::vector<const GumboNode*
   }
   Candidate page_text;
   if (!best) {
-    // Last resort: the most recent date in the links, or the first date in
-    // the text that is more recent still.
+    // Last resort. A date printed in page furniture (a comment, a teaser, a
+    // sidebar): the first in the page, as a story's own date comes before its
+    // comments and its neighbours. Else the most recent date in the links, or
+    // the first date in the text that is more recent still (front pages).
     for (const Candidate& x : cands) {
-      if (usable(x) && x.tier >= kTierLinks && (!best || *x.w.date > *best->w.date)) best = &x;
+      if (usable(x) && x.tier >= kTierLinks && x.w.method != PublishedMethod::kUrl &&
+          (!best || x.order < best->order)) {
+        best = &x;
+      }
     }
-    for (const TextDate& t : FindTextDates(c.page_text(), MonthFirst(meta->language), 200)) {
-      if (t.date < earliest || t.date > latest) continue;
-      if (best && *best->w.date >= t.date) continue;
-      if (page_text.w.date) continue;  // the first such date in the text
-      page_text.w.method = PublishedMethod::kText;
-      page_text.w.where = "page text";
-      page_text.w.raw = Clip(std::string_view(c.page_text()).substr(t.start, t.end - t.start), 200);
-      page_text.w.date = t.date;
-      page_text.tier = kTierPageText;
-      best = &page_text;
+    if (!best) {
+      for (const Candidate& x : cands) {
+        if (usable(x) && x.tier >= kTierLinks && (!best || *x.w.date > *best->w.date)) best = &x;
+      }
+      for (const TextDate& t : FindTextDates(c.page_text(), MonthFirst(meta->language), 200)) {
+        if (t.date < earliest || t.date > latest) continue;
+        if (best && *best->w.date >= t.date) continue;
+        page_text.w.method = PublishedMethod::kText;
+        page_text.w.where = "page text";
+        page_text.w.raw =
+            Clip(std::string_view(c.page_text()).substr(t.start, t.end - t.start), 200);
+        page_text.w.date = t.date;
+        page_text.tier = kTierPageText;
+        best = &page_text;
+        break;  // the first such date in the text
+      }
     }
   }
 
@@ -1210,7 +1330,7 @@ void ReadPageDates(const GumboNode* document, const std::vector<const GumboNode*
   }
   if (best == &page_text) meta->date_witnesses.push_back(page_text.w);
   if (!meta->published && best) {
-    meta->published = best->w.date;
+    meta->published = best->tier < kTierLinks ? LocalDay(*best, cands) : *best->w.date;
     meta->published_method = best->w.method;
   }
   if (meta->byline.empty()) {

@@ -12,26 +12,36 @@
 //   1. JSON-LD datePublished of an Article type (kJsonLd).
 //   2. Explicit published metadata: meta tags (article:published_time,
 //      og:published_time, pubdate, publishdate, dc.date.issued, dcterms.created,
-//      sailthru.date, parsely-pub-date, citation_date, date …, in that order;
+//      sailthru.date, parsely-pub-date, citation_date …, in that order;
 //      kMetaTag), itemprop=datePublished/dateCreated with content or datetime
 //      (kMetaTag), JSON-LD datePublished/dateCreated of other types (kJsonLd).
 //   2b. The source's own publication witnesses already in meta (a feed's
 //      pubDate, a news sitemap's publication_date: kFeed); the source's
 //      modification witnesses (lastmod, HTTP Last-Modified) rank with 6.
-//   3. The page URL's path (/2026/04/27/, /2026/apr/27/, /2026-04-27/,
-//      /20260427/) or its ?date= query (kUrl).
+//   3. The page URL's path (/2026/04/27/, /2026/4/7/, /2026/apr/27/,
+//      /2026-04-27/, /20260427/) or its ?date= query (kUrl).
 //   4. <time datetime>: one marked pubdate/published first, then the first in
-//      the main text, then the first outside page furniture; hAtom
-//      <abbr class=published title=…> (kTimeElement).
-//   5. A dateline in the text (kText): an element whose class or id says
-//      date/published/posted/byline/meta, or a phrase such as "Published on",
-//      "Veröffentlicht am", "Publié le", "Publicado el", followed by a date in
-//      a common English, German, French, Spanish, Italian, Portuguese, Dutch,
-//      Russian, Chinese/Japanese or Korean form.
+//      the main text; hAtom <abbr class=published title=…> (kTimeElement).
+//   5. A dateline in the text (kText): a phrase such as "Published on",
+//      "Veröffentlicht am", "Publié le", "Publicado el", or an element whose
+//      class or id says published/posted/dateline, followed by a date in a
+//      common English, German, French, Spanish, Italian, Portuguese, Dutch,
+//      Russian, Chinese/Japanese or Korean form; then an unmarked <time>
+//      outside the main text; then elements whose class or id says
+//      date/meta/byline; then the bare meta names date, dc.date and
+//      dcterms.date (content systems fill them with the last edit as often as
+//      with the publication).
 //   6. Modification dates (dateModified, article:modified_time, "Updated …").
-//   7. Last resort (front pages, lists): the most recent date in the URLs the
-//      page links to, or the first date in its text more recent than that.
-// The date is the calendar day in the zone the witness states.
+//   7. Last resort: the first date printed in page furniture (comments,
+//      teasers, sidebars: a story's own date comes before its comments); else
+//      (front pages, lists) the most recent date in the URLs the page links
+//      to, or the first date in its text more recent than that.
+// The date is the calendar day in the zone the witness states, with one
+// exception: a chosen timestamp stated in UTC ("…T01:49:00Z", "+00:00") is
+// read in the zone another witness of the page states, or, when none does,
+// takes the adjacent day the best local witness (URL, printed dateline,
+// zoneless <time>) names if its UTC hour allows (before 10:00 for the day
+// before, from 14:00 for the day after). The witnesses keep their stated days.
 // dates_disagree: two publication witnesses of tiers 1–5 name days more than
 // one day apart.
 //

@@ -19,6 +19,8 @@ constexpr int kMaxDepth = 256;
 // A paragraph shorter than this (in characters) is a caption, a byline or a
 // button label, and does not vote for its container.
 constexpr size_t kMinParagraphChars = 25;
+// A paragraph whose <br>-split lines average fewer characters is a list.
+constexpr size_t kMinListLineChars = 60;
 
 // ---------------------------------------------------------------------------
 // Attributes and names.
@@ -221,15 +223,25 @@ void ForEachName(const GumboElement& el, F&& f) {
   }
 }
 
+// Furniture words that name a place on the page rather than a kind of
+// content: a layout wrapper so named ("above-footer", "l-outer--nav") may hold
+// the story itself.
+constexpr std::string_view kLayoutWords[] = {
+    "nav",     "navbar",   "navigation", "menu",    "menus",  "megamenu",
+    "footer",  "sidebar",  "banner",     "overlay", "modal",  "popup",
+    "toolbar", "masthead", "widget",     "widgets", "paywall"};
+
 struct NameVerdict {
   bool boilerplate = false;  // some name has a furniture word
   bool story = false;        // some name has a story word
+  bool layout_only = false;  // every furniture word is a layout word
 };
 
 NameVerdict JudgeNames(const GumboElement& el) {
   NameVerdict v;
+  bool content_word = false;
   ForEachName(el, [&](std::string_view name) {
-    bool first = true, furniture = false, story = false, modifier = false;
+    bool first = true, furniture = false, story = false, modifier = false, content = false;
     ForEachWord(name, [&](std::string_view w) {
       if (first && InList(w, kModifierWords)) {
         modifier = true;
@@ -237,13 +249,21 @@ NameVerdict JudgeNames(const GumboElement& el) {
       }
       first = false;
       if (InList(w, kStoryWords)) story = true;
-      if (InList(w, kBoilerplateWords)) furniture = true;
+      if (InList(w, kBoilerplateWords)) {
+        furniture = true;
+        if (!InList(w, kLayoutWords)) content = true;
+      }
       return true;
     });
     if (modifier) return;
-    if (story) v.story = true;
+    // A name joining a story word to a kind of furniture ("related-posts",
+    // "comment-body") names that furniture; one joining it to a place
+    // ("content-sidebar-wrap") may hold the story.
+    if (story && !content) v.story = true;
     if (furniture) v.boilerplate = true;
+    if (content) content_word = true;
   });
+  v.layout_only = v.boilerplate && !content_word;
   return v;
 }
 
@@ -488,6 +508,7 @@ struct Stats {
   size_t chars = 0;       // characters of text, skipped elements left out
   size_t link_chars = 0;  // of which inside <a>
   size_t commas = 0;
+  size_t breaks = 0;  // <br> elements
 };
 
 struct Info {
@@ -508,6 +529,29 @@ class Scorer {
   const GumboNode* body = nullptr;
   std::vector<std::string_view> json_ld;  // texts of <script type=application/ld+json>
   bool use_names = true;                  // class and id words can make an element boilerplate
+  bool use_layout_names = true;           // ... layout words ("footer", "nav") among them
+  // Most text in <p> elements under one element skipped for layout words only.
+  size_t layout_hidden_chars = 0;
+
+  // Characters of text in <p> elements under `node`, links left out.
+  static size_t ParagraphChars(const GumboNode* node, int depth, bool in_p) {
+    if (depth > kMaxDepth) return 0;
+    if (IsText(node)) {
+      if (!in_p) return 0;
+      size_t chars = 0, commas = 0;
+      CountText(node->v.text.text, &chars, &commas);
+      return chars;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) return 0;
+    const GumboElement& el = node->v.element;
+    if (NotText(el) || el.tag == GUMBO_TAG_A) return 0;
+    in_p = in_p || el.tag == GUMBO_TAG_P;
+    size_t sum = 0;
+    for (unsigned i = 0; i < el.children.length; ++i) {
+      sum += ParagraphChars(Child(node, i), depth + 1, in_p);
+    }
+    return sum;
+  }
 
   Stats Visit(const GumboNode* node, int depth, bool in_link, bool in_body, bool* block) {
     Stats s;
@@ -534,10 +578,20 @@ class Scorer {
       for (unsigned i = 0; i < el.children.length; ++i) NoteJsonLd(Child(node, i));
     }
     if (NotText(el)) return s;
+    if (el.tag == GUMBO_TAG_BR) {
+      s.breaks = 1;
+      return s;
+    }
     if (el.tag == GUMBO_TAG_BODY && !body) body = node;
     Info& me = info[node];
-    me.skipped = StrictlySkipped(el, use_names);
-    if (me.skipped) return s;
+    bool layout_only = false;
+    me.skipped = StrictlySkipped(el, use_names, use_layout_names, &layout_only);
+    if (me.skipped) {
+      if (layout_only) {
+        layout_hidden_chars = std::max(layout_hidden_chars, ParagraphChars(node, depth, false));
+      }
+      return s;
+    }
     const bool is_body = !in_body && HasToken(AttrValue(el, "itemprop"), "articleBody");
     if (is_body) article_bodies.push_back(node);
     bool has_block = false;
@@ -547,6 +601,7 @@ class Scorer {
       s.chars += k.chars;
       s.link_chars += k.link_chars;
       s.commas += k.commas;
+      s.breaks += k.breaks;
     }
     Info& done = info[node];  // `me` may have moved
     done.stats = s;
@@ -557,8 +612,11 @@ class Scorer {
     if (paragraph) {
       size_t own = s.chars - s.link_chars;
       if (own >= kMinParagraphChars) {
-        double score =
-            1.0 + static_cast<double>(s.commas) + std::min(static_cast<double>(own / 100), 3.0);
+        // Short lines split by <br> are a list (names, an address), whose
+        // commas separate items rather than clauses.
+        bool line_list = s.breaks >= 3 && own / (s.breaks + 1) < kMinListLineChars;
+        double commas = line_list ? 0.0 : static_cast<double>(s.commas);
+        double score = 1.0 + commas + std::min(static_cast<double>(own / 100), 3.0);
         const GumboNode* a = node->parent;
         for (int level = 0; level < 5 && a && a->type == GUMBO_NODE_ELEMENT; ++level) {
           Info& ai = info[a];
@@ -585,7 +643,8 @@ class Scorer {
 
   // Strict boilerplate by tag, role or names, judged while scoring (names
   // that also say "content", "article"... are kept, as in Readability).
-  static bool StrictlySkipped(const GumboElement& el, bool use_names) {
+  static bool StrictlySkipped(const GumboElement& el, bool use_names, bool use_layout_names,
+                              bool* layout_only) {
     if (el.tag == GUMBO_TAG_HTML || el.tag == GUMBO_TAG_BODY || el.tag == GUMBO_TAG_MAIN ||
         el.tag == GUMBO_TAG_ARTICLE) {
       return false;
@@ -596,7 +655,9 @@ class Scorer {
     if (IsFurnitureRole(AttrValue(el, "role"))) return true;
     if (!use_names || HasToken(AttrValue(el, "itemprop"), "articleBody")) return false;
     NameVerdict v = JudgeNames(el);
-    return v.boilerplate && !v.story;
+    if (!v.boilerplate || v.story) return false;
+    *layout_only = v.layout_only;
+    return use_layout_names || !v.layout_only;
   }
 };
 
@@ -1497,6 +1558,9 @@ MainText Attempt(const GumboNode* root, const MainTextOptions& options, Scorer* 
   return result;
 }
 
+// Paragraph text under a layout-named wrapper worth a pass without layout words.
+constexpr size_t kMinLayoutRescueChars = 500;
+
 }  // namespace
 
 MainText ExtractMainTextWithContainers(const GumboNode* root, const MainTextOptions& options) {
@@ -1512,6 +1576,19 @@ MainText ExtractMainTextWithContainers(const GumboNode* root, const MainTextOpti
     MainText second = Attempt(root, options, &unnamed);
     if (CountChars(second.text) > CountChars(result.text)) {
       result = std::move(second);
+      used = &unnamed;
+    }
+  }
+  if (named.layout_hidden_chars > kMinLayoutRescueChars &&
+      named.layout_hidden_chars > 2 * CountChars(result.text)) {
+    // More paragraph text sits in a wrapper named for its place on the page
+    // ("above-footer") than was found: score again without layout words.
+    Scorer unlaid;
+    unlaid.use_layout_names = false;
+    MainText third = Attempt(root, options, &unlaid);
+    if (CountChars(third.text) > 2 * CountChars(result.text)) {
+      unnamed = std::move(unlaid);
+      result = std::move(third);
       used = &unnamed;
     }
   }

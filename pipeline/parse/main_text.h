@@ -12,12 +12,14 @@
 //     around ads), when they hold a fair share of the page's paragraph text;
 //  2. otherwise Readability-style scoring: each paragraph (a <p>, <pre>, or a
 //     <div>/<td> holding only inline content) of at least 25 characters votes
-//     1 + its commas + one per 100 characters (at most 3) for its parent, half
+//     1 + its commas (none when it is a list of short <br>-split lines: names,
+//     an address) + one per 100 characters (at most 3) for its parent, half
 //     for its grandparent, a third of that further up; a container's score is
 //     weighted by its tag and by words in its class and id (article, content,
-//     story... up; comment, sidebar, footer... down) and discounted by its link
-//     density. The best container wins, joined by siblings that score near it
-//     or are plain low-link paragraphs.
+//     story... up; comment, sidebar, footer... down; a name joining a story
+//     word to a kind of furniture, "related-posts", is furniture) and
+//     discounted by its link density. The best container wins, joined by
+//     siblings that score near it or are plain low-link paragraphs.
 // Inside the chosen container, page furniture is dropped: scripts and other
 // non-text elements, hidden elements, <nav>/<header>/<footer>/<aside>/<form>
 // (<header> kept when it holds the headline), elements whose role or whose
@@ -26,7 +28,10 @@
 // made mostly of links, and figure captions (an element holding most of the
 // container's text is kept whatever its name). If that leaves less than
 // `min_text_chars`, the page is scored again trusting tags and roles but not
-// class/id words (a wrapper named "l-outer--nav" may hold the story), then the
+// class/id words (a wrapper named "l-outer--nav" may hold the story); when a
+// wrapper skipped only for a layout word (footer, nav, sidebar...) holds more
+// than twice the found text in paragraphs, it is scored again ignoring layout
+// words (an "above-footer" wrapper may hold the story). Then the
 // whole <body> is written with the same furniture rules, and if still nothing
 // is left, a lenient pass keeps everything but non-text and hidden elements.
 //

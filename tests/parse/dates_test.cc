@@ -86,6 +86,16 @@ TEST_CASE("URL dates: path forms and query") {
       {"https://ex.com/2026/04/27/slug", CivilDate{2026, 4, 27}},
       {"https://ex.com/202604271/slug", std::nullopt},
       {"https://ex.com/id/12345678/", std::nullopt},
+      // One-digit month and day, when each fills its path segment.
+      {"https://blog.ex.org/home/2019/3/8/spring-fair", CivilDate{2019, 3, 8}},
+      {"https://ex.net/2021/11/4/", CivilDate{2021, 11, 4}},
+      {"https://ex.net/2021/6/30", CivilDate{2021, 6, 30}},
+      {"https://ex.com/archive/2024/dec/9/", CivilDate{2024, 12, 9}},
+      {"https://ex.com/archive/2024/dec/9-slug", std::nullopt},
+      {"https://ex.com/2020/4/3-slug", std::nullopt},
+      {"https://ex.com/2020/4/", std::nullopt},
+      {"https://ex.com/2020/13/2/x", std::nullopt},
+      {"https://ex.com/2020/2/30/x", std::nullopt},
   };
   for (const Case& c : paths) {
     INFO("case: " << std::string(c.url));
@@ -170,6 +180,135 @@ TEST_CASE("the precedence among witnesses") {
   }
 }
 
+TEST_CASE("precedence: URL path, weak meta names, time outside the text, furniture") {
+  struct Case {
+    const char* id;
+    std::string head, body, url;
+    std::optional<CivilDate> date;
+    PublishedMethod method;
+  };
+  const Case cases[] = {
+      {"a UTC timestamp takes the URL's day when the hour allows",
+       R"(<script type="application/ld+json">{"@type":"NewsArticle",
+          "datePublished":"2025-09-13T01:30:00Z"}</script>)",
+       "<article>" + kPara + "</article>", "https://ex.com/politics/2025/09/12/vote",
+       CivilDate{2025, 9, 12}, PublishedMethod::kJsonLd},
+      {"a URL two days off does not move JSON-LD",
+       R"(<script type="application/ld+json">{"@type":"NewsArticle",
+          "datePublished":"2025-09-13T01:30:00Z"}</script>)",
+       "<article>" + kPara + "</article>", "https://ex.com/politics/2025/09/11/vote",
+       CivilDate{2025, 9, 13}, PublishedMethod::kJsonLd},
+      {"a printed dateline beats meta name=date", R"(<meta name="date" content="2024-06-30">)",
+       "<article><p class=\"dateline\">Posted 21.06.2024</p>" + kPara + "</article>", "",
+       CivilDate{2024, 6, 21}, PublishedMethod::kText},
+      {"a <time> in the text beats meta dcterms.date",
+       R"(<meta name="dcterms.date" content="2024-06-30T10:00:00+02:00">)",
+       "<article>" + kPara + "<time datetime=\"2024-06-18\">18 June</time></article>", "",
+       CivilDate{2024, 6, 18}, PublishedMethod::kTimeElement},
+      {"meta name=date still serves when the page prints nothing",
+       R"(<meta name="dc.date" content="2024-06-30">)", "<article>" + kPara + "</article>", "",
+       CivilDate{2024, 6, 30}, PublishedMethod::kMetaTag},
+      {"meta name=date beats an unmarked date outside the text",
+       R"(<meta name="date" content="2024-06-30">)",
+       "<div class=\"date\">1 July 2024</div><article>" + kPara + "</article>", "",
+       CivilDate{2024, 6, 30}, PublishedMethod::kMetaTag},
+      {"article:published_time is not weak",
+       R"(<meta property="article:published_time" content="2024-06-30">)",
+       "<article><p class=\"dateline\">Posted 21.06.2024</p>" + kPara + "</article>", "",
+       CivilDate{2024, 6, 30}, PublishedMethod::kMetaTag},
+      {"a 'published' dateline beats an unmarked <time> outside the text", "",
+       "<header><time datetime=\"2024-03-09\">Sat 9 March</time></header><article>"
+       "<p>Publi\xC3\xA9 le 2 mars 2024</p>" +
+           kPara + "</article>",
+       "", CivilDate{2024, 3, 2}, PublishedMethod::kText},
+      {"a marked <time> outside the text still beats a dateline", "",
+       "<header><time pubdate datetime=\"2024-03-01\">1 March</time></header><article>"
+       "<p>Publi\xC3\xA9 le 2 mars 2024</p>" +
+           kPara + "</article>",
+       "", CivilDate{2024, 3, 1}, PublishedMethod::kTimeElement},
+      {"only comments carry dates: the first, not the latest", "",
+       "<article>" + kPara +
+           "</article><ol class=\"commentlist\"><li><span class=\"date\">3 May 2023</span> "
+           "First!</li><li><span class=\"date\">17 August 2023</span> Late.</li></ol>",
+       "", CivilDate{2023, 5, 3}, PublishedMethod::kText},
+      {"a front page with only links: the most recent link", "",
+       "<article>" + kPara +
+           "<a href=\"/2023/01/05/a\">a</a> <a href=\"/2023/02/11/b\">b</a> "
+           "<a href=\"/2022/12/30/c\">c</a></article>",
+       "https://ex.com/", CivilDate{2023, 2, 11}, PublishedMethod::kUrl},
+  };
+  for (const Case& c : cases) {
+    INFO("case: " << std::string(c.id));
+    StatusOr<Article> a = ParsePage(c.head, c.body, c.url, "fr");
+    CHECK(a.ok());
+    if (!a.ok()) continue;
+    CHECK(a->meta.published == c.date);
+    CHECK(a->meta.published_method == c.method);
+  }
+}
+
+TEST_CASE("a UTC timestamp is read as the day where the page is written") {
+  struct Case {
+    const char* id;
+    std::string head, body, url;
+    CivilDate date;
+  };
+  const std::string kLd = R"(<script type="application/ld+json">{"@type":"NewsArticle",
+      "datePublished":")";
+  const std::string kLdEnd = R"("}</script>)";
+  const Case cases[] = {
+      {"another witness states the zone (-05:00): evening of the day before",
+       kLd + "2025-02-11T02:40:00Z" + kLdEnd,
+       "<article>" + kPara + "<time datetime=\"2025-02-10T21:40:00-05:00\">x</time></article>", "",
+       CivilDate{2025, 2, 10}},
+      {"another witness states the zone (+0200): just after midnight",
+       kLd + "2025-07-03T22:30:00.000Z" + kLdEnd +
+           R"(<meta name="date" content="Fri, 04 Jul 2025 00:30:00 +0200">)",
+       "<article>" + kPara + "</article>", "", CivilDate{2025, 7, 4}},
+      {"the zone known, the day unchanged", kLd + "2025-07-03T12:00:00+00:00" + kLdEnd,
+       "<article>" + kPara + "<time datetime=\"2025-07-03T08:00:00-04:00\">x</time></article>", "",
+       CivilDate{2025, 7, 3}},
+      {"no zone known: a printed dateline of the day before, UTC hour 03",
+       kLd + "2025-02-11T03:05:00Z" + kLdEnd,
+       "<article><p>Published February 10, 2025</p>" + kPara + "</article>", "",
+       CivilDate{2025, 2, 10}},
+      {"no zone known: UTC noon is too late for the day before",
+       kLd + "2025-02-11T12:05:00Z" + kLdEnd,
+       "<article><p>Published February 10, 2025</p>" + kPara + "</article>", "",
+       CivilDate{2025, 2, 11}},
+      {"no zone known: a printed dateline of the day after, UTC hour 23",
+       kLd + "2025-02-10T23:15:00Z" + kLdEnd,
+       "<article><p>Posted 11 February 2025</p>" + kPara + "</article>", "",
+       CivilDate{2025, 2, 11}},
+      {"the local witness is two days off: no shift", kLd + "2025-02-11T01:00:00Z" + kLdEnd,
+       "<article><p>Published February 9, 2025</p>" + kPara + "</article>", "",
+       CivilDate{2025, 2, 11}},
+      {"a timestamp with its own zone is kept", kLd + "2025-02-11T01:00:00+01:00" + kLdEnd,
+       "<article><p>Published February 10, 2025</p>" + kPara + "</article>", "",
+       CivilDate{2025, 2, 11}},
+      {"a date without time is kept", kLd + "2025-02-11" + kLdEnd,
+       "<article><p>Published February 10, 2025</p>" + kPara + "</article>", "",
+       CivilDate{2025, 2, 11}},
+  };
+  for (const Case& c : cases) {
+    INFO("case: " << std::string(c.id));
+    StatusOr<Article> a = ParsePage(c.head, c.body, c.url);
+    CHECK(a.ok());
+    if (!a.ok()) continue;
+    CHECK(a->meta.published == c.date);
+  }
+  // The witnesses keep the day their zone states.
+  StatusOr<Article> a = ParsePage(
+      kLd + "2025-02-11T02:40:00Z" + kLdEnd,
+      "<article>" + kPara + "<time datetime=\"2025-02-10T21:40:00-05:00\">x</time></article>");
+  REQUIRE(a.ok());
+  bool utc_day_kept = false;
+  for (const DateWitness& w : a->meta.date_witnesses) {
+    if (w.method == PublishedMethod::kJsonLd) utc_day_kept = w.date == CivilDate{2025, 2, 11};
+  }
+  CHECK(utc_day_kept);
+}
+
 TEST_CASE("every witness is kept; disagreement is flagged") {
   StatusOr<Article> a = ParsePage(
       R"(<meta property="article:published_time" content="2026-04-20T08:00:00Z">
@@ -203,6 +342,40 @@ TEST_CASE("every witness is kept; disagreement is flagged") {
                 "https://ex.com/2026/04/20/bridge");
   REQUIRE(agree.ok());
   CHECK_FALSE(agree->meta.dates_disagree);  // a day apart is a time zone, not a dispute
+}
+
+TEST_CASE("what the source said: a feed's date counts, HTTP Last-Modified is only kept") {
+  auto parse = [](const std::vector<DateWitness>& given, const std::string& head) {
+    RawDocument doc;
+    doc.bytes = "<!doctype html><html lang=en><head><meta charset=utf-8>" + head +
+                "</head><body><article>" + kPara + "</article></body></html>";
+    doc.content_type = "text/html";
+    doc.meta.url = "https://ex.com/news/bridge";
+    doc.meta.date_witnesses = given;
+    return Parse(doc);
+  };
+  const DateWitness feed{PublishedMethod::kFeed, "rss pubDate", "Mon, 20 Apr 2026 09:00:00 GMT",
+                         CivilDate{2026, 4, 20}, false};
+  const DateWitness header{PublishedMethod::kHttpHeader, "Last-Modified",
+                           "Sun, 22 Nov 2026 23:00:00 GMT", CivilDate{2026, 11, 22}, true};
+  // Nothing on the page: the feed decides; the header is kept, not chosen.
+  StatusOr<Article> a = parse({feed, header}, "");
+  REQUIRE(a.ok());
+  CHECK(a->meta.published == CivilDate{2026, 4, 20});
+  CHECK(a->meta.published_method == PublishedMethod::kFeed);
+  CHECK(a->meta.date_witnesses.size() == 2);
+  // Only the header: no publication date at all (relative dates stay unresolved).
+  StatusOr<Article> b = parse({header}, "");
+  REQUIRE(b.ok());
+  CHECK_FALSE(b->meta.published.has_value());
+  REQUIRE(b->meta.date_witnesses.size() == 1);
+  CHECK(b->meta.date_witnesses[0].method == PublishedMethod::kHttpHeader);
+  // The page's own metadata beats the feed's date.
+  StatusOr<Article> c =
+      parse({feed}, R"(<meta property="article:published_time" content="2026-04-19T10:00:00Z">)");
+  REQUIRE(c.ok());
+  CHECK(c->meta.published == CivilDate{2026, 4, 19});
+  CHECK(c->meta.published_method == PublishedMethod::kMetaTag);
 }
 
 TEST_CASE("bylines, as printed") {

@@ -245,25 +245,26 @@ TEST_CASE("JSON-LD articleBody stands in for a story drawn by scripts") {
     CHECK(Has(text, "until the new bridge opens in 2029."));
   }
   SUBCASE("character references and markup in the body are read") {
-    std::string text = Extract("<html><head>" +
-                               JsonLd("<p>" + std::string(kStory1) + " Fish &amp; chips.</p><p>" +
-                                      JsonBody() + "</p>") +
-                               "</head><body><div>Loading...</div></body></html>");
+    std::string text = Extract(
+        "<html><head>" +
+        JsonLd("<p>" + std::string(kStory1) + " Fish &amp; chips.</p><p>" + JsonBody() + "</p>") +
+        "</head><body><div>Loading...</div></body></html>");
     CHECK(Has(text, "Fish & chips."));
     CHECK_FALSE(Has(text, "<p>"));
   }
   SUBCASE("the page's own story wins over a short summary") {
-    std::string text =
-        Extract("<html><head>" + JsonLd("A bridge closes.") + "</head><body><article>" +
-                LongStory() + "</article></body></html>");
+    std::string text = Extract("<html><head>" + JsonLd("A bridge closes.") +
+                               "</head><body><article>" + LongStory() + "</article></body></html>");
     CHECK(Has(text, kStory1));
     CHECK_FALSE(Has(text, "A bridge closes."));
   }
   SUBCASE("the page's story wins when it holds the body") {
     std::string html = "<html><head>" + JsonLd(JsonBody()) + "</head><body><article>";
-    for (int i = 0; i < 3; ++i) html += "<p>" + std::string(kStory1) + " " + kStory2 + " " + kStory3 + "</p>";
-    html += "<p>The ferry, a small one, will run until the new bridge opens in 2029.</p>"
-            "<p>Photo gallery below the story.</p></article></body></html>";
+    for (int i = 0; i < 3; ++i)
+      html += "<p>" + std::string(kStory1) + " " + kStory2 + " " + kStory3 + "</p>";
+    html +=
+        "<p>The ferry, a small one, will run until the new bridge opens in 2029.</p>"
+        "<p>Photo gallery below the story.</p></article></body></html>";
     std::string text = Extract(html);
     CHECK(Has(text, "Photo gallery below the story."));
   }
@@ -293,6 +294,126 @@ TEST_CASE("a page whose every container says boilerplate still gives its text") 
                              "</div></div></body>");
   CHECK(Has(text, kStory1));
   CHECK(Has(text, kStory3));
+}
+
+TEST_CASE("a list of short <br> lines does not outvote the story") {
+  // A signatory list in a table cell: many commas, but each line is a name.
+  std::string names;
+  for (int i = 0; i < 40; ++i) {
+    names += "<strong>Name" + std::to_string(i) + " Person</strong>, <span>Some College</span><br>";
+  }
+  const std::vector<Case> cases = {
+      {"signatories in a table cell after the letter",
+       "<body><div class='post'><div class='wysiwyg'>" + LongStory() + "<table><tr><td><span>" +
+           names + "</span></td></tr></table></div></div></body>",
+       {kStory1, kStory3},
+       {}},
+      {"an address block with commas beside the story",
+       "<body><div class='letter'>" + LongStory() + "</div><div><span>" + names +
+           "</span></div></body>",
+       {kStory1, kStory2},
+       {}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    std::string text = Extract(c.html);
+    CAPTURE(text);
+    for (const std::string& p : c.present) CHECK(Has(text, p));
+    for (const std::string& a : c.absent) CHECK_FALSE(Has(text, a));
+  }
+  // Lines that are long sentences split by <br> are still a paragraph.
+  std::string text = Extract(std::string("<body><div class='nav-wrap'><a href='/'>Home</a></div>"
+                                         "<div><span>") +
+                             kStory1 + "<br>" + kStory2 + "<br>" + kStory3 + "<br>" + kStory1 +
+                             "</span></div></body>");
+  CHECK(Has(text, kStory2));
+}
+
+TEST_CASE("a wrapper named for its place on the page may hold the story") {
+  const std::vector<Case> cases = {
+      {"story inside an above-footer wrapper, a disclosure outside",
+       "<body><section class='disclosure'><p>This post contains references to products from "
+       "our advertisers, and we may receive compensation, when you click on links to those "
+       "products, so terms apply to the offers, which are listed on this page, and our "
+       "policy, as always, explains the rest of it. Opinions expressed here are the author's "
+       "alone, not those of any bank, card issuer, airline or hotel chain, and were not "
+       "reviewed by them.</p></section><div class='above-footer'>"
+       "<div class='article-body'>" +
+           LongStory() + LongStory() + "</div></div></body>",
+       {kStory1, kStory2, kStory3},
+       {}},
+      {"story inside a sidebar-layout wrapper (German words)",
+       "<body><div class='l-sidebar-layout'><div>" + LongStory() +
+           "<p>Die Brücke wird im Mai abgerissen, sagte die Stadt am Dienstag.</p></div></div>"
+           "<div class='teaser'><p>Kurz notiert.</p></div></body>",
+       {kStory1, "Die Brücke wird im Mai abgerissen"},
+       {}},
+      {"a real footer with little text stays out",
+       "<body><article>" + LongStory() +
+           "</article><div class='site-footer'><p>About us, imprint, privacy, all rights "
+           "reserved by the publisher.</p></div></body>",
+       {kStory1},
+       {"About us, imprint"}},
+      {"comments are not rescued like a layout wrapper",
+       "<body><div class='story'><p>" + std::string(kStory1) +
+           "</p></div><div class='comments-footer'><p>Reader one, at length, disagrees, "
+           "strongly, about the bridge, the ferry, and the council, as always, and more.</p>"
+           "<p>Reader two, also at length, agrees, mostly, with the council, and the mayor, "
+           "and the engineers.</p><p>Reader three writes again, and again, and again, with "
+           "commas, clauses, and asides, to be sure.</p></div></body>",
+       {kStory1},
+       {"Reader one", "Reader two"}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    std::string text = Extract(c.html);
+    CAPTURE(text);
+    for (const std::string& p : c.present) CHECK(Has(text, p));
+    for (const std::string& a : c.absent) CHECK_FALSE(Has(text, a));
+  }
+}
+
+TEST_CASE("a story word does not excuse a name that says furniture") {
+  const std::vector<Case> cases = {
+      {"a related-posts block of long teasers beside the story",
+       "<body><div class='entry'>" + LongStory() +
+           "</div><div class='related_post'><p>Ferry operators, who run boats, buses, and "
+           "trains, report record numbers, again, of passengers, tourists, and commuters, this "
+           "summer, said the union, on Monday.</p><p>A second line, the council said, opens, "
+           "weather permitting, on the river, in June, or July, with three boats, and a new "
+           "pier.</p><p>Tolls, fares, and fees, all of them, rise, in autumn, for cars, bikes, "
+           "and vans, on every crossing, old and new.</p></div></body>",
+       {kStory1, kStory3},
+       {"Ferry operators", "A second line", "Tolls, fares"}},
+      {"related-posts list inside the entry",
+       "<body><div class='entry'>" + LongStory() +
+           "<ul class='related_post'><li><small>Ferry operators report record numbers of "
+           "passengers this summer</small></li><li><small>A second line opens on the "
+           "river</small></li></ul></div></body>",
+       {kStory1, kStory3},
+       {"Ferry operators report", "A second line opens"}},
+      {"comment-content block after the story",
+       "<body><article><div class='post-text'>" + LongStory() +
+           "</div><div class='comment-content'><p>Nice write-up, thanks for sharing this "
+           "with us all.</p></div></article></body>",
+       {kStory1},
+       {"Nice write-up"}},
+      {"article-body with a separate share class keeps the story",
+       "<body><div class='article-body share-enabled'>" + LongStory() + "</div></body>",
+       {kStory1, kStory2},
+       {}},
+      {"content-sidebar-wrap still holds the story",
+       "<body><div class='content-sidebar-wrap'><main>" + LongStory() + "</main></div></body>",
+       {kStory1, kStory3},
+       {}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    std::string text = Extract(c.html);
+    CAPTURE(text);
+    for (const std::string& p : c.present) CHECK(Has(text, p));
+    for (const std::string& a : c.absent) CHECK_FALSE(Has(text, a));
+  }
 }
 
 TEST_CASE("pages without text give nothing, never a crash") {
