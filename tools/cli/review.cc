@@ -47,8 +47,8 @@ int RunReview(const ReviewOptions& o) {
   if (!store.ok()) return Fail(store.status());
   if (Status s = store->AddReview(o.conflict_id, *verdict, o.note, reviewer, at); !s.ok())
     return Fail(s);
-  std::cerr << "newsrecon: " << o.conflict_id << " is now " << Name(*verdict) << " (by "
-            << (reviewer.empty() ? "nobody named" : reviewer) << ", " << at << ")\n";
+  std::cerr << "newsrecon: " << o.conflict_id << " is now " << Name(*verdict) << " ("
+            << (reviewer.empty() ? "no reviewer named" : "by " + reviewer) << ", " << at << ")\n";
   return kExitOk;
 }
 
