@@ -25,6 +25,26 @@ StatusOr<Article> ParsePage(const std::string& head, const std::string& body,
   return Parse(doc);
 }
 
+// A page and the date (and witness) that must be chosen for it.
+struct PrecedenceCase {
+  const char* id;
+  std::string head, body, url;
+  std::optional<CivilDate> date;
+  PublishedMethod method;
+};
+
+template <size_t N>
+void CheckPrecedence(const PrecedenceCase (&cases)[N], const std::string& lang) {
+  for (const PrecedenceCase& c : cases) {
+    INFO("case: " << std::string(c.id));
+    StatusOr<Article> a = ParsePage(c.head, c.body, c.url, lang);
+    CHECK(a.ok());
+    if (!a.ok()) continue;
+    CHECK(a->meta.published == c.date);
+    CHECK(a->meta.published_method == c.method);
+  }
+}
+
 TEST_CASE("dates in running text, in several languages") {
   struct Case {
     const char* text;
@@ -114,13 +134,7 @@ TEST_CASE("URL dates: path forms and query") {
 }
 
 TEST_CASE("the precedence among witnesses") {
-  struct Case {
-    const char* id;
-    std::string head, body, url;
-    std::optional<CivilDate> date;
-    PublishedMethod method;
-  };
-  const Case cases[] = {
+  const PrecedenceCase cases[] = {
       {"URL day beats a time element", "",
        "<article>" + kPara + "<time datetime=\"2026-04-03\">x</time></article>",
        "https://ex.com/2026/04/04/a", CivilDate{2026, 4, 4}, PublishedMethod::kUrl},
@@ -170,24 +184,11 @@ TEST_CASE("the precedence among witnesses") {
            "class=\"date\">9 May 2026</span> Nice.</li></ol>",
        "", CivilDate{2026, 5, 8}, PublishedMethod::kText},
   };
-  for (const Case& c : cases) {
-    INFO("case: " << std::string(c.id));
-    StatusOr<Article> a = ParsePage(c.head, c.body, c.url);
-    CHECK(a.ok());
-    if (!a.ok()) continue;
-    CHECK(a->meta.published == c.date);
-    CHECK(a->meta.published_method == c.method);
-  }
+  CheckPrecedence(cases, "en");
 }
 
 TEST_CASE("precedence: URL path, weak meta names, time outside the text, furniture") {
-  struct Case {
-    const char* id;
-    std::string head, body, url;
-    std::optional<CivilDate> date;
-    PublishedMethod method;
-  };
-  const Case cases[] = {
+  const PrecedenceCase cases[] = {
       {"a UTC timestamp takes the URL's day when the hour allows",
        R"(<script type="application/ld+json">{"@type":"NewsArticle",
           "datePublished":"2025-09-13T01:30:00Z"}</script>)",
@@ -237,14 +238,7 @@ TEST_CASE("precedence: URL path, weak meta names, time outside the text, furnitu
            "<a href=\"/2022/12/30/c\">c</a></article>",
        "https://ex.com/", CivilDate{2023, 2, 11}, PublishedMethod::kUrl},
   };
-  for (const Case& c : cases) {
-    INFO("case: " << std::string(c.id));
-    StatusOr<Article> a = ParsePage(c.head, c.body, c.url, "fr");
-    CHECK(a.ok());
-    if (!a.ok()) continue;
-    CHECK(a->meta.published == c.date);
-    CHECK(a->meta.published_method == c.method);
-  }
+  CheckPrecedence(cases, "fr");
 }
 
 TEST_CASE("a UTC timestamp is read as the day where the page is written") {
