@@ -914,7 +914,9 @@ constexpr std::string_view kSectionHeadings[] = {
     "le puede interesar", "te puede interesar", "también te puede interesar", "lea también",
     "lee también", "lea más", "vea también", "noticias relacionadas", "artículos relacionados",
     "comentarios", "compartir", "más noticias", "lo más leído", "leia também", "veja também",
-    "comentários", "notícias relacionadas", "leggi anche", "articoli correlati",
+    "comentários", "notícias relacionadas", "temas relacionados", "temas", "etiquetas",
+    "tópicos relacionados", "assuntos relacionados", "argomenti correlati", "themen",
+    "schlagwörter", "mots-clés", "sujets liés", "leggi anche", "articoli correlati",
     "potrebbe interessarti", "commenti", "ti potrebbe interessare",
     // Polish / Dutch
     "czytaj też", "czytaj także", "zobacz też", "zobacz także", "komentarze", "podobne artykuły",
@@ -977,14 +979,103 @@ constexpr std::string_view kTeaserLabels[] = {"read more",
                                               "filed under",
                                               "topics",
                                               "etiquetas",
-                                              "mots-clés"};
+                                              "mots-clés",
+                                              "lesen sie hier",
+                                              "lesen sie dazu",
+                                              "nachfolgebeitrag",
+                                              "vorheriger beitrag",
+                                              "nächster beitrag",
+                                              "previous post",
+                                              "next post",
+                                              "previous article",
+                                              "next article",
+                                              "article précédent",
+                                              "article suivant",
+                                              "artículo anterior",
+                                              "artículo siguiente"};
+
+// Openings of a line that leads to another page ("zurück zur Übersicht",
+// "Back to top", "... weiter zu »Teil 2«").
+constexpr std::string_view kNavOpenings[] = {
+    "zurück zu",        "zurück zur",     "zurück zum",      "weiter zur",      "weiter zum",
+    "back to",          "retour à",       "retour au",       "volver a",        "torna a",
+    "voltar para",      "powrót do",      "terug naar",      "weiter zu",       "... weiter zu",
+    "… weiter zu",      "go to",          "gehe zu",         "hier geht es zu", "hier geht es zur",
+    "hier geht es zum", "hier geht's zu", "hier geht's zur", "hier geht's zum", "click here",
+    "klicken sie hier", "hier klicken",   "cliquez ici",     "haga clic aquí",  "clicca qui"};
+
+// A zoom button's label opening an image caption ("Vergrößern Der neue
+// Bahnhof", "Enlarge The new station").
+constexpr std::string_view kZoomWords[] = {"vergrößern", "enlarge",     "zoom",     "agrandir",
+                                           "ampliar",    "ingrandisci", "powiększ", "vergroten"};
+
+bool IsZoomCaption(std::string_view folded) {
+  if (folded.size() > 250) return false;
+  size_t sp = folded.find(' ');
+  return sp != std::string_view::npos && InList(folded.substr(0, sp), kZoomWords);
+}
+
+// A line that is only a web address or a site's domain ("BVINEWS.COM",
+// "www.example.org"): a source line, not prose.
+constexpr std::string_view kDomainEnds[] = {".com", ".org", ".net", ".de", ".at", ".ch", ".fr",
+                                            ".es",  ".it",  ".pl",  ".nl", ".uk", ".eu", ".info"};
+
+bool IsDomainLine(std::string_view folded) {
+  if (folded.size() > 60 || folded.find(' ') != std::string_view::npos) return false;
+  while (!folded.empty() && (folded.back() == '/' || folded.back() == '.')) folded.remove_suffix(1);
+  if (folded.substr(0, 4) == "www." || folded.substr(0, 7) == "http://" ||
+      folded.substr(0, 8) == "https://") {
+    return true;
+  }
+  for (std::string_view end : kDomainEnds) {
+    if (folded.size() > end.size() + 2 && folded.substr(folded.size() - end.size()) == end) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsNavLine(std::string_view folded) {
+  if (folded.size() > 60) return false;
+  for (std::string_view o : kNavOpenings) {
+    if (folded.size() > o.size() && folded.substr(0, o.size()) == o && !IsAlpha(folded[o.size()]))
+      return true;
+  }
+  return false;
+}
 
 // Photo credits: a short line opening with one of these, or naming an agency.
-constexpr std::string_view kCreditLabels[] = {
-    "foto",           "fotos",        "photo",     "photos",       "bild",
-    "bilder",         "image",        "images",    "credit",       "credits",
-    "crédits photos", "crédit photo", "titelbild", "beitragsbild", "bildquelle",
-    "quelle",         "fotó",         "zdjęcie",   "picture"};
+constexpr std::string_view kCreditLabels[] = {"foto",
+                                              "fotos",
+                                              "photo",
+                                              "photos",
+                                              "bild",
+                                              "bilder",
+                                              "image",
+                                              "images",
+                                              "credit",
+                                              "credits",
+                                              "crédits photos",
+                                              "crédit photo",
+                                              "titelbild",
+                                              "beitragsbild",
+                                              "bildquelle",
+                                              "quelle",
+                                              "fotó",
+                                              "zdjęcie",
+                                              "picture",
+                                              "image illustrative",
+                                              "photo d'illustration",
+                                              "illustration",
+                                              "symbolbild",
+                                              "symbolfoto",
+                                              "bildnachweis",
+                                              "fotonachweis",
+                                              "imagen ilustrativa",
+                                              "foto ilustrativa",
+                                              "photo credit",
+                                              "image credit",
+                                              "image source"};
 constexpr std::string_view kAgencies[] = {
     "getty images", "afp",    "reuters",          "dpa",
     "epa",          "imago",  "picture alliance", "picture-alliance",
@@ -1029,8 +1120,14 @@ bool IsDateLine(std::string_view folded) {
     // Punctuation around the word: "4.", "2019,", "(Mai)".
     while (!w.empty() && std::strchr(".,:;()[]|/-", w.back())) w.remove_suffix(1);
     while (!w.empty() && std::strchr(".,:;()[]|/-", w.front())) w.remove_prefix(1);
-    if (w.empty()) continue;
+    // Dashes between date and time ("28 April 2022 – 3:55pm").
+    if (w.empty() || w == "\xE2\x80\x93" || w == "\xE2\x80\x94") continue;
     ++words;
+    // "3:55pm", "10.30am": a time with its half of the day.
+    if (w.size() > 3 && (w.substr(w.size() - 2) == "am" || w.substr(w.size() - 2) == "pm") &&
+        w[w.size() - 3] >= '0' && w[w.size() - 3] <= '9') {
+      w.remove_suffix(2);
+    }
     bool numeric = true;
     for (char c : w) {
       if (c >= '0' && c <= '9') {
@@ -1108,14 +1205,19 @@ constexpr std::string_view kAdLabels[] = {"anzeige",    "werbung",     "advertis
 // Words of a call to action (subscribe, follow, log in, download the app):
 // a short line holding one in the last part of the text is furniture.
 constexpr std::string_view kCallWords[] = {
-    "subscribe",  "subscriber",         "subscribers",   "subscription",   "newsletter",
-    "sign up",    "signing up",         "log in",        "login",          "download",
-    "follow us",  "follow the",         "síguenos",      "siguenos",       "suscríbete",
-    "suscribete", "abonnieren",         "abonnez",       "abonniere",      "einloggen",
-    "eingeloggt", "anmelden",           "registrieren",  "folgen sie",     "folge uns",
-    "teilen sie", "den artikel teilen", "share this",    "what you think", "affiliate",
-    "zapraszamy", "subskrypcji",        "hazte miembro", "unterstütze",    "support us",
-    "donate"};
+    "subscribe", "subscriber", "subscribers", "subscription", "newsletter", "sign up", "signing up",
+    "log in", "login", "download", "follow us", "follow the", "síguenos", "siguenos", "suscríbete",
+    "suscribete", "abonnieren", "abonnez", "abonniere", "einloggen", "eingeloggt", "anmelden",
+    "registrieren", "folgen sie", "folge uns", "teilen sie", "den artikel teilen", "share this",
+    "what you think", "affiliate", "zapraszamy", "subskrypcji", "hazte miembro", "unterstütze",
+    "support us", "donate",
+    // A blog's filing note ("This entry was posted in News. Bookmark the
+    // permalink.", "Erstellt am ... und abgelegt unter Linux") and licence line.
+    "this entry was posted", "bookmark the permalink", "abgelegt unter", "publié dans",
+    "classé dans", "unless otherwise stated", "licensed under", "kommentare insgesamt",
+    // A pointer to the publisher's site ("Weitere Infos unter www.example.de").
+    "weitere infos unter", "weitere informationen unter", "more information at", "more info at",
+    "plus d'informations sur", "más información en"};
 
 bool IsAdLabel(std::string_view folded) {
   while (!folded.empty() && std::strchr("-*[]()| ", folded.front())) folded.remove_prefix(1);
@@ -1142,7 +1244,62 @@ bool IsCallToAction(std::string_view folded) {
 
 enum class LineKind { kText, kDrop, kSectionEnd, kTailDrop };
 
-LineKind JudgeLine(std::string_view line) {
+// Words of page controls (print, permalink, show or hide an image or the
+// sources, table of contents): a short line made only of them is a button or
+// a widget's label ("Bild anzeigen Bild schließen", "drukuj", "Inhaltsverzeichnis").
+constexpr std::string_view kControlWords[] = {"print",      "drucken",    "drukuj",
+                                              "imprimer",   "imprimir",   "stampa",
+                                              "permalink",  "permalien",  "show",
+                                              "hide",       "anzeigen",   "ausblenden",
+                                              "einblenden", "schließen",  "close",
+                                              "öffnen",     "bild",       "image",
+                                              "quellen",    "zoom",       "vergrößern",
+                                              "enlarge",    "fermer",     "cerrar",
+                                              "chiudi",     "zamknij",    "inhaltsverzeichnis",
+                                              "sommaire",   "spis",       "treści",
+                                              "table",      "of",         "contents",
+                                              "índice",     "indice",     "inhalt",
+                                              "vollbild",   "fullscreen", "galerie",
+                                              "gallery"};
+
+bool IsControlLine(std::string_view folded) {
+  if (folded.empty() || folded.size() > 60) return false;
+  size_t words = 0;
+  size_t i = 0;
+  while (i < folded.size()) {
+    size_t j = folded.find(' ', i);
+    if (j == std::string_view::npos) j = folded.size();
+    std::string_view w = StripTail(folded.substr(i, j - i));
+    i = j + 1;
+    if (w.empty()) continue;
+    ++words;
+    // "Permalien https://...": a control's label and its link.
+    if (words > 1 && (w.substr(0, 7) == "http://" || w.substr(0, 8) == "https://")) continue;
+    if (!InList(w, kControlWords)) return false;
+  }
+  return words > 0 && words <= 6;
+}
+
+// A photo caption ending in its credit ("Der Trainer am Montag. | © AFP /
+// Name", "Marco, Ski-Star. © Agency"): a short line whose last part, after a
+// copyright sign, is a few words naming the photographer or agency.
+constexpr size_t kMaxCaptionBytes = 300;
+constexpr size_t kMaxCreditBytes = 60;
+
+bool EndsWithCredit(std::string_view folded) {
+  if (folded.size() > kMaxCaptionBytes) return false;
+  size_t at = folded.rfind("\xC2\xA9");  // ©
+  if (at == std::string_view::npos) return false;
+  std::string_view credit = TrimAsciiSpace(folded.substr(at + 2));
+  if (credit.empty() || credit.size() > kMaxCreditBytes) return false;
+  // A sentence after the sign is text, not a credit.
+  if (credit.find(". ") != std::string_view::npos) return false;
+  return std::count(credit.begin(), credit.end(), ' ') <= 6;
+}
+
+// `tail`: the line comes in the last part of the text, where calls to action
+// are dropped.
+LineKind JudgeLine(std::string_view line, bool tail) {
   if (line.size() > 400) return LineKind::kText;
   std::string folded = FoldLine(line);
   std::string_view bare = StripTail(folded);
@@ -1152,11 +1309,25 @@ LineKind JudgeLine(std::string_view line) {
       if (StartsWithLabel(folded, label)) return LineKind::kDrop;
     }
   }
-  if (IsDateMetaLine(folded) || IsAdLabel(folded)) return LineKind::kDrop;
-  if (IsCallToAction(folded)) return LineKind::kTailDrop;
+  if (IsDateMetaLine(folded) || IsAdLabel(folded) || IsControlLine(folded) || IsNavLine(folded) ||
+      IsZoomCaption(folded) || IsDomainLine(folded)) {
+    return LineKind::kDrop;
+  }
+  if (tail && IsCallToAction(folded)) return LineKind::kTailDrop;
+  if (EndsWithCredit(folded)) return LineKind::kDrop;
   if (folded.size() <= 80) {
+    // "(Credit: Name / Agency)", "[Foto: Name]".
+    std::string_view unbracketed = folded;
+    if (!unbracketed.empty() && (unbracketed.front() == '(' || unbracketed.front() == '[')) {
+      unbracketed.remove_prefix(1);
+    }
     for (std::string_view label : kCreditLabels) {
-      if (StartsWithLabel(folded, label)) return LineKind::kDrop;
+      if (StartsWithLabel(unbracketed, label)) return LineKind::kDrop;
+      // "Beitragsbild via Unsplash".
+      if (unbracketed.size() > label.size() + 5 && unbracketed.substr(0, label.size()) == label &&
+          unbracketed.substr(label.size(), 5) == " via ") {
+        return LineKind::kDrop;
+      }
     }
     size_t words = 1 + static_cast<size_t>(std::count(folded.begin(), folded.end(), ' '));
     if (words <= 8) {
@@ -1195,14 +1366,18 @@ std::string CleanLines(std::string text) {
   out.reserve(text.size());
   size_t seen = 0;
   for (std::string_view line : lines) {
-    LineKind kind = JudgeLine(line);
-    if (kind == LineKind::kSectionEnd &&
-        static_cast<double>(seen) >= kTailShare * static_cast<double>(text.size())) {
-      break;
-    }
     bool tail = static_cast<double>(seen) >= kTailShare * static_cast<double>(text.size());
+    LineKind kind = JudgeLine(line, tail);
+    if (kind == LineKind::kSectionEnd && tail) break;
     seen += line.size() + 1;
-    if (kind == LineKind::kTailDrop && !tail) kind = LineKind::kText;
+    if (kind == LineKind::kDrop && !out.empty() && out.back() == ':') {
+      // The label of a dropped date ("Release Date:" above "May 3, 2022").
+      size_t start = out.rfind('\n');
+      start = start == std::string::npos ? 0 : start + 1;
+      if (out.size() - start <= 30 && IsDateMetaLine(FoldLine(line))) {
+        out.resize(start == 0 ? 0 : start - 1);
+      }
+    }
     if (kind != LineKind::kText) continue;
     if (!out.empty()) out += '\n';
     out += line;
