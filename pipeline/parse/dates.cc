@@ -11,11 +11,18 @@
 
 #include "pipeline/core/ascii.h"
 #include "pipeline/core/utf8.h"
+#include "pipeline/parse/html_util.h"
 #include "pipeline/parse/parse.h"
 
 namespace newsrecon {
 namespace {
 
+using html::AttrValue;
+using html::Collapse;
+using html::GatherText;
+using html::HasAttr;
+using html::HasToken;
+using html::IsArticleType;
 using nlohmann::json;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -34,22 +41,6 @@ int Digits(std::string_view s, size_t from, size_t count) {
   int v = 0;
   for (size_t i = from; i < from + count; ++i) v = v * 10 + (s[i] - '0');
   return v;
-}
-
-std::string Collapse(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (IsAsciiSpace(c)) {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      space = false;
-      out += c;
-    }
-  }
-  return out;
 }
 
 // At most `n` bytes, cut at a character boundary, valid UTF-8.
@@ -501,27 +492,6 @@ int RankIn(std::string_view key, const std::string_view* begin, const std::strin
   return -1;
 }
 
-std::string_view AttrValue(const GumboElement& el, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
-  return a ? std::string_view(a->value) : std::string_view();
-}
-
-bool HasAttr(const GumboElement& el, const char* name) {
-  return gumbo_get_attribute(&el.attributes, name) != nullptr;
-}
-
-bool HasToken(std::string_view list, std::string_view token) {
-  size_t i = 0;
-  while (i < list.size()) {
-    while (i < list.size() && IsAsciiSpace(list[i])) ++i;
-    size_t j = i;
-    while (j < list.size() && !IsAsciiSpace(list[j])) ++j;
-    if (j > i && EqualsIgnoreAsciiCase(list.substr(i, j - i), token)) return true;
-    i = j;
-  }
-  return false;
-}
-
 // Lowercase words of class and id ("entry-date published" → entry, date, published).
 std::vector<std::string> ClassWords(const GumboElement& el) {
   std::vector<std::string> words;
@@ -617,33 +587,6 @@ bool IsFurniture(const GumboElement& el) {
   return false;
 }
 
-// The text under a node (scripts and styles skipped), at most `limit` bytes.
-void GatherText(const GumboNode* node, int depth, size_t limit, std::string* out) {
-  if (depth > 64 || out->size() >= limit) return;
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
-      node->type == GUMBO_NODE_WHITESPACE) {
-    *out += node->v.text.text;
-    *out += ' ';
-    return;
-  }
-  if (node->type != GUMBO_NODE_ELEMENT) return;
-  GumboTag tag = node->v.element.tag;
-  if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT) return;
-  const GumboVector& kids = node->v.element.children;
-  for (unsigned i = 0; i < kids.length; ++i) {
-    GatherText(static_cast<const GumboNode*>(kids.data[i]), depth + 1, limit, out);
-  }
-}
-
-std::string_view FirstTextChild(const GumboNode* node) {
-  const GumboVector& kids = node->v.element.children;
-  for (unsigned i = 0; i < kids.length; ++i) {
-    const auto* k = static_cast<const GumboNode*>(kids.data[i]);
-    if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA) return k->v.text.text;
-  }
-  return {};
-}
-
 constexpr int kMaxDepth = 256;
 constexpr size_t kMaxTextWitnesses = 12;
 constexpr size_t kPageTextBytes = 256 << 10;
@@ -684,7 +627,6 @@ class Collector {
   }
 
   std::vector<Candidate> TakeCandidates() { return std::move(candidates_); }
-  std::vector<std::string_view>& json_ld() { return json_ld_; }
   const std::string& page_text() const { return page_text_; }
   std::string byline_meta, byline_itemprop, byline_rel, byline_class;
 
@@ -715,11 +657,7 @@ class Collector {
     if (el.tag_namespace != GUMBO_NAMESPACE_HTML) return false;
     std::string_view itemprop = AttrValue(el, "itemprop");
     switch (el.tag) {
-      case GUMBO_TAG_SCRIPT:
-        if (FindIgnoreAsciiCase(AttrValue(el, "type"), "ld+json") != std::string_view::npos) {
-          json_ld_.push_back(FirstTextChild(node));
-        }
-        return false;
+      case GUMBO_TAG_SCRIPT:  // JSON-LD comes parsed (ReadJsonLd)
       case GUMBO_TAG_STYLE:
       case GUMBO_TAG_TEMPLATE:
         return false;
@@ -741,7 +679,7 @@ class Collector {
         }
         if (byline_rel.empty() && HasToken(AttrValue(el, "rel"), "author")) {
           std::string text;
-          GatherText(node, 0, 200, &text);
+          GatherText(node, 200, &text);
           byline_rel = Clip(text, 200);
         }
         break;
@@ -762,7 +700,7 @@ class Collector {
               rank);
         } else {
           std::string text;
-          GatherText(node, 0, 200, &text);
+          GatherText(node, 200, &text);
           std::vector<TextDate> found = FindTextDates(text, month_first_, 1);
           if (!found.empty()) {
             Add(PublishedMethod::kTimeElement, "time text", text, found.front().date, modified,
@@ -828,7 +766,7 @@ class Collector {
     if (HasToken(itemprop, "author") && byline_itemprop.empty()) {
       std::string_view content = AttrValue(el, "content");
       std::string text(content);
-      if (text.empty()) GatherText(node, 0, 200, &text);
+      if (text.empty()) GatherText(node, 200, &text);
       byline_itemprop = Clip(text, 200);
     }
     if (!published && !created && !modified) return;
@@ -843,7 +781,7 @@ class Collector {
           published ? 40 : 41);
     } else {
       std::string text;
-      GatherText(node, 0, 200, &text);
+      GatherText(node, 200, &text);
       std::vector<TextDate> found = FindTextDates(text, month_first_, 1);
       if (!found.empty()) {
         Add(PublishedMethod::kText, where + " text", text, found.front().date,
@@ -865,13 +803,13 @@ class Collector {
     bool byline = AnyWord(words, {"byline", "author"});
     if (byline && byline_class.empty() && !furniture) {
       std::string text;
-      GatherText(node, 0, 300, &text);
+      GatherText(node, 300, &text);
       std::string clipped = Clip(text, 200);
       if (!clipped.empty() && clipped.size() < 120) byline_class = clipped;
     }
     if (!dateish) return;
     std::string text;
-    GatherText(node, 0, 300, &text);
+    GatherText(node, 300, &text);
     std::vector<TextDate> found = FindTextDates(text, month_first_, 1);
     if (found.empty()) return;
     // The innermost element says it best; its ancestors would repeat it.
@@ -906,7 +844,7 @@ class Collector {
     if (FindTextDates(window, month_first_, 1).empty() && node->parent) {
       // The date may sit in the next element: "Published: <span>27 April</span>".
       window.clear();
-      GatherText(node->parent, 0, 300, &window);
+      GatherText(node->parent, 300, &window);
       size_t again = std::string_view::npos;
       for (std::string_view p : kPublishedPhrases) {
         again = std::min(again, FindIgnoreAsciiCase(window, p));
@@ -925,24 +863,11 @@ class Collector {
   const std::vector<const GumboNode*>& roots_;
   bool month_first_;
   std::vector<Candidate> candidates_;
-  std::vector<std::string_view> json_ld_;
   std::string page_text_;
   const GumboNode* last_text_node_ = nullptr;
   size_t text_witnesses_ = 0;
   size_t links_ = 0, link_dates_ = 0;
 };
-
-bool IsArticleType(const json& type) {
-  auto one = [](const json& t) {
-    if (!t.is_string()) return false;
-    const std::string& s = t.get_ref<const std::string&>();
-    return (s.size() >= 7 && s.compare(s.size() - 7, 7, "Article") == 0) || s == "BlogPosting" ||
-           s == "LiveBlogPosting" || s == "Report" || s == "SocialMediaPosting" ||
-           s == "VideoObject" || s == "PodcastEpisode";
-  };
-  if (type.is_array()) return std::any_of(type.begin(), type.end(), one);
-  return one(type);
-}
 
 std::string AuthorNames(const json& a, int depth) {
   if (depth > 3) return "";
@@ -1004,20 +929,8 @@ void SearchJsonLd(const json& j, int depth, Collector* c, std::string* byline) {
   }
 }
 
-void ReadJsonLd(Collector* c, std::string* byline) {
-  for (std::string_view text : c->json_ld()) {
-    text = TrimAsciiSpace(text);
-    for (std::string_view open : {"<!--", "//<![CDATA[", "<![CDATA["}) {
-      if (text.substr(0, open.size()) == open) text = TrimAsciiSpace(text.substr(open.size()));
-    }
-    for (std::string_view close : {"-->", "//]]>", "]]>", ";"}) {
-      if (text.size() >= close.size() && text.substr(text.size() - close.size()) == close) {
-        text = TrimAsciiSpace(text.substr(0, text.size() - close.size()));
-      }
-    }
-    json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (!j.is_discarded()) SearchJsonLd(j, 0, c, byline);
-  }
+void ReadJsonLd(const std::vector<json>& json_ld, Collector* c, std::string* byline) {
+  for (const json& j : json_ld) SearchJsonLd(j, 0, c, byline);
 }
 
 bool MonthFirst(std::string_view language) {
@@ -1241,11 +1154,11 @@ std::optional<CivilDate> DateFromUrlPath(std::string_view url) {
 }
 
 void ReadPageDates(const GumboNode* document, const std::vector<const GumboNode*>& main_roots,
-                   CivilDate today, ArticleMeta* meta) {
+                   const std::vector<json>& json_ld, CivilDate today, ArticleMeta* meta) {
   Collector c(main_roots, MonthFirst(meta->language));
   c.Visit(document, 0, false, false);
   std::string ld_byline;
-  ReadJsonLd(&c, &ld_byline);
+  ReadJsonLd(json_ld, &c, &ld_byline);
   for (const std::string* u : {&meta->url, &meta->canonical_url}) {
     if (u->empty()) continue;
     if (auto d = DateFromUrlPath(*u)) {

@@ -1,7 +1,8 @@
 // Publication dates and bylines of HTML pages, for the parse stage.
 //
 // ReadPageDates takes a parsed page (gumbo), the nodes chosen as its main
-// text, and its metadata so far; it appends every date witness it finds to
+// text, its JSON-LD scripts as parsed JSON (html_util.h ParseJsonLd), and its
+// metadata so far; it appends every date witness it finds to
 // meta->date_witnesses, fills meta->byline when empty, and, when the source
 // gave no date, chooses meta->published and meta->published_method. It also
 // sets meta->dates_disagree. It cannot fail: a page without witnesses keeps
@@ -51,6 +52,7 @@
 
 #include <gumbo.h>
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -61,7 +63,7 @@
 namespace newsrecon {
 
 void ReadPageDates(const GumboNode* document, const std::vector<const GumboNode*>& main_roots,
-                   CivilDate today, ArticleMeta* meta);
+                   const std::vector<nlohmann::json>& json_ld, CivilDate today, ArticleMeta* meta);
 
 // A date found in running text: bytes [start, end) of the text.
 struct TextDate {

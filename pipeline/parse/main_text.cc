@@ -9,9 +9,17 @@
 #include <utility>
 
 #include "pipeline/core/ascii.h"
+#include "pipeline/parse/html_util.h"
 
 namespace newsrecon {
 namespace {
+
+using html::AttrValue;
+using html::HasAttr;
+using html::HasToken;
+using html::IsFurnitureTag;
+using html::IsHidden;
+using html::IsNonText;
 
 // Nesting past this is not followed: no real page comes near it, and a
 // hostile one must not exhaust the stack.
@@ -24,28 +32,6 @@ constexpr size_t kMinListLineChars = 60;
 
 // ---------------------------------------------------------------------------
 // Attributes and names.
-
-std::string_view AttrValue(const GumboElement& el, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
-  return a ? std::string_view(a->value) : std::string_view();
-}
-
-bool HasAttr(const GumboElement& el, const char* name) {
-  return gumbo_get_attribute(&el.attributes, name) != nullptr;
-}
-
-// True when the space-separated token list `list` holds `token` (any case).
-bool HasToken(std::string_view list, std::string_view token) {
-  size_t i = 0;
-  while (i < list.size()) {
-    while (i < list.size() && IsAsciiSpace(list[i])) ++i;
-    size_t j = i;
-    while (j < list.size() && !IsAsciiSpace(list[j])) ++j;
-    if (j > i && EqualsIgnoreAsciiCase(list.substr(i, j - i), token)) return true;
-    i = j;
-  }
-  return false;
-}
 
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -295,59 +281,6 @@ int ClassWeight(const GumboElement& el) {
 // ---------------------------------------------------------------------------
 // Tags.
 
-// True when a style attribute sets `property` to `value` ("display : none").
-bool StyleSays(std::string_view style, std::string_view property, std::string_view value) {
-  for (size_t at = FindIgnoreAsciiCase(style, property); at != std::string_view::npos;
-       at = FindIgnoreAsciiCase(style, property, at + 1)) {
-    size_t i = at + property.size();
-    while (i < style.size() && IsAsciiSpace(style[i])) ++i;
-    if (i >= style.size() || style[i] != ':') continue;
-    ++i;
-    while (i < style.size() && IsAsciiSpace(style[i])) ++i;
-    if (FindIgnoreAsciiCase(style.substr(i, value.size()), value) == 0) return true;
-  }
-  return false;
-}
-
-bool IsHidden(const GumboElement& el) {
-  if (HasAttr(el, "hidden")) return true;
-  if (EqualsIgnoreAsciiCase(AttrValue(el, "aria-hidden"), "true")) return true;
-  std::string_view style = AttrValue(el, "style");
-  return !style.empty() &&
-         (StyleSays(style, "display", "none") || StyleSays(style, "visibility", "hidden"));
-}
-
-// Elements whose content is never article text (see NotText).
-bool IsNonText(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_MATH:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_IMG:
-    case GUMBO_TAG_MAP:
-    case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_RT:  // ruby annotations: the reading of the text beside them
-    case GUMBO_TAG_RP:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // A <noscript> spanning more source than any tracking pixel or "enable
 // JavaScript" notice holds the page itself: a <div> opened in it swallowed its
 // end tag (browsers running scripts read it as raw text), or it is the page's
@@ -360,21 +293,6 @@ bool NotText(const GumboElement& el) {
     return false;
   }
   return IsNonText(el.tag) || IsHidden(el);
-}
-
-// Page furniture by tag.
-bool IsFurnitureTag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM:
-    case GUMBO_TAG_MENU:
-      return true;
-    default:
-      return false;
-  }
 }
 
 bool IsFurnitureRole(std::string_view role) {
