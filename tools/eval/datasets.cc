@@ -2,7 +2,15 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "pipeline/parse/parse.h"
 
 namespace newsrecon::eval {
 
@@ -22,6 +30,67 @@ std::filesystem::path DefaultDatasetsDir(const std::filesystem::path& source_dir
   if (const char* env = std::getenv("NEWSRECON_DATASETS"); env != nullptr && *env != '\0')
     return env;
   return source_dir / ".." / "shared" / "datasets";
+}
+
+std::optional<Annotations> LoadAnnotations(const std::string& datasets, const std::string& name,
+                                           std::string_view what, int limit, int* exit_code) {
+  Annotations a;
+  a.dir = std::filesystem::path(datasets) / name;
+  a.file = a.dir / "annotations.json";
+  std::ifstream in(a.file);
+  if (!in) {
+    std::cerr << "newsrecon_eval: " << a.file.string() << " not found (" << what
+              << " lives in ../shared/datasets)\n";
+    *exit_code = 66;
+    return std::nullopt;
+  }
+  nlohmann::json doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded() || !doc.contains("cases") || !doc["cases"].is_array()) {
+    std::cerr << "newsrecon_eval: " << a.file.string() << " is not an annotation file\n";
+    *exit_code = 65;
+    return std::nullopt;
+  }
+  a.cases = std::move(doc["cases"]);
+  a.count = a.cases.size();
+  if (limit > 0) a.count = std::min(a.count, static_cast<size_t>(limit));
+  return a;
+}
+
+ParsedPage ParseCasePage(const Annotations& a, const nlohmann::json& c) {
+  ParsedPage p;
+  const std::string file = c.value("file", "");
+  RawDocument raw;
+  raw.meta.url = c.value("url", "");
+  raw.content_type = "text/html";
+  if (!ReadGzip(a.dir / file, &raw.bytes)) {
+    p.error = "cannot read " + file;
+    return p;
+  }
+  p.bytes = raw.bytes.size();
+  const auto start = std::chrono::steady_clock::now();
+  StatusOr<Article> article = Parse(raw);
+  p.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (article.ok()) {
+    p.article = std::move(*article);
+  } else {
+    p.error = article.status().ToString();
+  }
+  return p;
+}
+
+bool InListedSplit(size_t index) {
+  const char* env = std::getenv("NEWSRECON_EVAL_SPLIT");
+  const std::string split = env ? env : "dev";
+  if (split == "all") return true;
+  return (split == "test") == IsHeldOut(index);
+}
+
+std::string ParseSpeed(size_t pages, size_t bytes, double seconds) {
+  std::ostringstream s;
+  s << std::fixed << std::setprecision(1)
+    << (seconds > 0 ? static_cast<double>(pages) / seconds : 0) << " pages/s, "
+    << (seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0) << " MB/s";
+  return s.str();
 }
 
 }  // namespace newsrecon::eval

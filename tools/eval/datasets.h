@@ -4,8 +4,14 @@
 #ifndef NEWSRECON_TOOLS_EVAL_DATASETS_H_
 #define NEWSRECON_TOOLS_EVAL_DATASETS_H_
 
+#include <cstddef>
 #include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <string_view>
+
+#include "pipeline/core/article.h"
 
 namespace newsrecon::eval {
 
@@ -16,6 +22,38 @@ bool ReadGzip(const std::filesystem::path& path, std::string* out);
 // The datasets folder: $NEWSRECON_DATASETS if set, else
 // <source dir>/../shared/datasets. It may not exist (a user's clone).
 std::filesystem::path DefaultDatasetsDir(const std::filesystem::path& source_dir);
+
+// A dataset's annotations: <datasets>/<name>/annotations.json.
+struct Annotations {
+  std::filesystem::path dir;   // where its pages are
+  std::filesystem::path file;  // annotations.json
+  nlohmann::json cases;        // {"url", "file", ...} each
+  size_t count = 0;            // cases to score (all, or the first `limit`)
+};
+
+// Reads them; when absent (66) or malformed (65) says so on stderr, naming
+// `what` ("the main-text dataset"), sets *exit_code and gives nullopt.
+std::optional<Annotations> LoadAnnotations(const std::string& datasets, const std::string& name,
+                                           std::string_view what, int limit, int* exit_code);
+
+// One case's page, read and parsed as HTML fetched from its URL.
+struct ParsedPage {
+  std::optional<Article> article;  // nullopt: see error
+  std::string error;
+  size_t bytes = 0;    // the page's decompressed bytes
+  double seconds = 0;  // spent in Parse
+};
+ParsedPage ParseCasePage(const Annotations& a, const nlohmann::json& c);
+
+// Every fifth case (index % 5 == 4) is held out from tuning.
+inline bool IsHeldOut(size_t index) { return index % 5 == 4; }
+
+// Whether -v lists case `index`: the development split, or the one that
+// NEWSRECON_EVAL_SPLIT names (dev, test or all).
+bool InListedSplit(size_t index);
+
+// Pages per second and MB per second of `pages` pages of `bytes` in `seconds`.
+std::string ParseSpeed(size_t pages, size_t bytes, double seconds);
 
 }  // namespace newsrecon::eval
 

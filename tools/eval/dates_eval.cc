@@ -7,14 +7,12 @@
 // gave the date. -v lists the wrong cases of the development split (or of
 // NEWSRECON_EVAL_SPLIT=test|all) with every witness the page gave.
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,8 +25,6 @@
 
 namespace newsrecon::eval {
 namespace {
-
-namespace fs = std::filesystem;
 
 struct Tally {
   size_t pages = 0, right = 0;
@@ -56,22 +52,11 @@ struct CaseResult {
 }  // namespace
 
 int EvalDates(const EvalOptions& options, std::ostream& out) {
-  const fs::path dir = fs::path(options.datasets) / "html-pubdate";
-  const fs::path annotations = dir / "annotations.json";
-  std::ifstream in(annotations);
-  if (!in) {
-    std::cerr << "newsrecon_eval: " << annotations.string()
-              << " not found (the publication-date dataset lives in ../shared/datasets)\n";
-    return 66;
-  }
-  nlohmann::json doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded() || !doc.contains("cases") || !doc["cases"].is_array()) {
-    std::cerr << "newsrecon_eval: " << annotations.string() << " is not an annotation file\n";
-    return 65;
-  }
-  const nlohmann::json& cases = doc["cases"];
-  size_t n = cases.size();
-  if (options.limit > 0) n = std::min(n, static_cast<size_t>(options.limit));
+  int exit_code = 0;
+  const std::optional<Annotations> a = LoadAnnotations(
+      options.datasets, "html-pubdate", "the publication-date dataset", options.limit, &exit_code);
+  if (!a) return exit_code;
+  const size_t n = a->count;
 
   Tally dev, test, all;
   size_t covered = 0, disagree = 0, failures = 0, bytes_parsed = 0;
@@ -79,44 +64,33 @@ int EvalDates(const EvalOptions& options, std::ostream& out) {
   std::map<PublishedMethod, Tally> by_method;
   std::vector<CaseResult> results;
   for (size_t i = 0; i < n; ++i) {
-    const nlohmann::json& c = cases[i];
+    const nlohmann::json& c = a->cases[i];
     CaseResult r;
     r.index = i;
     r.file = c.value("file", "");
     r.url = c.value("url", "");
     r.want = c.value("published", "");
-    RawDocument raw;
-    raw.meta.url = r.url;
-    raw.content_type = "text/html";
-    if (!ReadGzip(dir / r.file, &raw.bytes)) {
-      r.error = "cannot read " + r.file;
-    } else {
-      bytes_parsed += raw.bytes.size();
-      auto start = std::chrono::steady_clock::now();
-      StatusOr<Article> article = Parse(raw);
-      parse_seconds +=
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      if (article.ok()) {
-        const ArticleMeta& m = article->meta;
-        if (m.published) r.got = m.published->ToIso();
-        r.method = m.published_method;
-        r.witnesses = m.date_witnesses;
-        covered += m.published.has_value();
-        disagree += m.dates_disagree;
-      } else {
-        r.error = article.status().ToString();
-      }
+    ParsedPage page = ParseCasePage(*a, a->cases[i]);
+    bytes_parsed += page.bytes;
+    parse_seconds += page.seconds;
+    r.error = page.error;
+    if (page.article) {
+      const ArticleMeta& m = page.article->meta;
+      if (m.published) r.got = m.published->ToIso();
+      r.method = m.published_method;
+      r.witnesses = m.date_witnesses;
+      covered += m.published.has_value();
+      disagree += m.dates_disagree;
     }
     if (!r.error.empty()) ++failures;
     r.right = !r.got.empty() && r.got == r.want;
-    (i % 5 == 4 ? test : dev).Add(r.right);
+    (IsHeldOut(i) ? test : dev).Add(r.right);
     all.Add(r.right);
     by_method[r.method].Add(r.right);
     results.push_back(std::move(r));
   }
 
-  out << "publication dates (" << annotations.string() << ")\n"
-      << std::fixed << std::setprecision(3);
+  out << "publication dates (" << a->file.string() << ")\n" << std::fixed << std::setprecision(3);
   out << "  dev       pages " << std::setw(4) << dev.pages << "  accuracy " << dev.Share() << "\n";
   out << "  held-out  pages " << std::setw(4) << test.pages << "  accuracy " << test.Share()
       << "\n";
@@ -128,18 +102,11 @@ int EvalDates(const EvalOptions& options, std::ostream& out) {
     out << "    " << std::left << std::setw(14) << Name(method) << std::right << std::setw(5)
         << t.pages << " pages  accuracy " << t.Share() << "\n";
   }
-  out << std::setprecision(1)
-      << "  parse: " << (parse_seconds > 0 ? static_cast<double>(n) / parse_seconds : 0)
-      << " pages/s, "
-      << (parse_seconds > 0 ? static_cast<double>(bytes_parsed) / 1e6 / parse_seconds : 0)
-      << " MB/s\n";
+  out << "  parse: " << ParseSpeed(n, bytes_parsed, parse_seconds) << "\n";
 
   if (options.verbose) {
-    const char* split_env = std::getenv("NEWSRECON_EVAL_SPLIT");
-    std::string split = split_env ? split_env : "dev";
     for (const CaseResult& r : results) {
-      bool held_out = r.index % 5 == 4;
-      if ((split == "dev" && held_out) || (split == "test" && !held_out) || r.right) continue;
+      if (!InListedSplit(r.index) || r.right) continue;
       out << "#" << r.index << " " << r.file << " " << r.url << "\n    want " << r.want << " got "
           << (r.got.empty() ? "-" : r.got) << " (" << Name(r.method) << ")"
           << (r.error.empty() ? "" : "  error: " + r.error) << "\n";

@@ -5,13 +5,11 @@
 // held-out split and all cases. -v lists the cases not fully right, worst
 // first, from the development split only unless NEWSRECON_EVAL_SPLIT=test|all.
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -23,8 +21,6 @@
 
 namespace newsrecon::eval {
 namespace {
-
-namespace fs = std::filesystem;
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
@@ -92,22 +88,11 @@ struct CaseResult {
 }  // namespace
 
 int EvalMainText(const EvalOptions& options, std::ostream& out) {
-  const fs::path dir = fs::path(options.datasets) / "html-main-text";
-  const fs::path annotations = dir / "annotations.json";
-  std::ifstream in(annotations);
-  if (!in) {
-    std::cerr << "newsrecon_eval: " << annotations.string()
-              << " not found (the main-text dataset lives in ../shared/datasets)\n";
-    return 66;
-  }
-  nlohmann::json doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded() || !doc.contains("cases") || !doc["cases"].is_array()) {
-    std::cerr << "newsrecon_eval: " << annotations.string() << " is not an annotation file\n";
-    return 65;
-  }
-  const nlohmann::json& cases = doc["cases"];
-  size_t n = cases.size();
-  if (options.limit > 0) n = std::min(n, static_cast<size_t>(options.limit));
+  int exit_code = 0;
+  const std::optional<Annotations> a = LoadAnnotations(
+      options.datasets, "html-main-text", "the main-text dataset", options.limit, &exit_code);
+  if (!a) return exit_code;
+  const size_t n = a->count;
 
   Counts dev, test;
   size_t dev_pages = 0, test_pages = 0, failures = 0;
@@ -115,29 +100,16 @@ int EvalMainText(const EvalOptions& options, std::ostream& out) {
   double parse_seconds = 0;
   std::vector<CaseResult> results;
   for (size_t i = 0; i < n; ++i) {
-    const nlohmann::json& c = cases[i];
+    const nlohmann::json& c = a->cases[i];
     CaseResult r;
     r.index = i;
     r.file = c.value("file", "");
     r.url = c.value("url", "");
-    RawDocument raw;
-    raw.meta.url = r.url;
-    raw.content_type = "text/html";
-    std::string text;
-    if (!ReadGzip(dir / r.file, &raw.bytes)) {
-      r.error = "cannot read " + r.file;
-    } else {
-      bytes_parsed += raw.bytes.size();
-      auto start = std::chrono::steady_clock::now();
-      StatusOr<Article> article = Parse(raw);
-      parse_seconds +=
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      if (article.ok()) {
-        text = CollapseSpace(article->text);
-      } else {
-        r.error = article.status().ToString();
-      }
-    }
+    ParsedPage page = ParseCasePage(*a, c);
+    bytes_parsed += page.bytes;
+    parse_seconds += page.seconds;
+    r.error = page.error;
+    const std::string text = page.article ? CollapseSpace(page.article->text) : "";
     if (!r.error.empty()) ++failures;
     for (const auto& s : c.value("with", nlohmann::json::array())) {
       std::string want = CollapseSpace(s.get<std::string>());
@@ -157,7 +129,7 @@ int EvalMainText(const EvalOptions& options, std::ostream& out) {
         ++r.counts.tn;
       }
     }
-    if (i % 5 == 4) {
+    if (IsHeldOut(i)) {
       test.Add(r.counts);
       ++test_pages;
     } else {
@@ -169,24 +141,17 @@ int EvalMainText(const EvalOptions& options, std::ostream& out) {
 
   Counts all = dev;
   all.Add(test);
-  out << "main text (" << annotations.string() << ")\n";
+  out << "main text (" << a->file.string() << ")\n";
   PrintCounts("dev", dev, dev_pages, out);
   PrintCounts("held-out", test, test_pages, out);
   PrintCounts("all", all, n, out);
-  out << std::fixed << std::setprecision(1) << "  parse: " << n << " pages, " << failures
-      << " failed, " << (parse_seconds > 0 ? static_cast<double>(n) / parse_seconds : 0)
-      << " pages/s, "
-      << (parse_seconds > 0 ? static_cast<double>(bytes_parsed) / 1e6 / parse_seconds : 0)
-      << " MB/s\n";
+  out << "  parse: " << n << " pages, " << failures << " failed, "
+      << ParseSpeed(n, bytes_parsed, parse_seconds) << "\n";
 
   if (options.verbose) {
-    const char* split_env = std::getenv("NEWSRECON_EVAL_SPLIT");
-    std::string split = split_env ? split_env : "dev";
     std::vector<const CaseResult*> shown;
     for (const CaseResult& r : results) {
-      bool held_out = r.index % 5 == 4;
-      if (split == "dev" && held_out) continue;
-      if (split == "test" && !held_out) continue;
+      if (!InListedSplit(r.index)) continue;
       if (r.counts.fn + r.counts.fp == 0 && r.error.empty()) continue;
       shown.push_back(&r);
     }
