@@ -18,12 +18,11 @@ struct BackupOptions {
 
 int RunBackup(const BackupOptions& o) {
   int code = kExitOk;
-  std::optional<std::string> found = ExistingDatabase(o.database, &code);
-  if (!found) return code;
-  const std::string& db = *found;
-  StatusOr<Store> store = Store::Open(db);
-  if (!store.ok()) return Fail(store.status());
-  if (Status s = BackupDatabase(*store, o.out, o.force); !s.ok()) {
+  std::optional<ExistingStore> opened = OpenExistingStore(o.database, &code);
+  if (!opened) return code;
+  const std::string& db = opened->path;
+  Store& store = opened->store;
+  if (Status s = BackupDatabase(store, o.out, o.force); !s.ok()) {
     if (s.code() == Status::Code::kInvalidArgument) {  // OUT exists
       std::cerr << "newsrecon: error: " << s.message() << "\n";
       return kExitCantCreate;

@@ -75,6 +75,17 @@ std::optional<std::string> ExistingDatabase(const DatabaseOptions& o, int* exit_
   return db;
 }
 
+std::optional<ExistingStore> OpenExistingStore(const DatabaseOptions& o, int* exit_code) {
+  std::optional<std::string> db = ExistingDatabase(o, exit_code);
+  if (!db) return std::nullopt;
+  StatusOr<Store> store = Store::Open(*db);
+  if (!store.ok()) {
+    *exit_code = Fail(store.status());
+    return std::nullopt;
+  }
+  return ExistingStore{std::move(*db), std::move(*store)};
+}
+
 Status RequireDatabase(const std::string& db) {
   std::error_code ec;
   if (std::filesystem::exists(db, ec)) return Status::Ok();

@@ -15,6 +15,7 @@
 
 #include "pipeline/core/civil_date.h"
 #include "pipeline/core/status.h"
+#include "pipeline/store/store.h"
 
 namespace newsrecon::cli {
 
@@ -71,6 +72,15 @@ void AddDatabaseOptions(CLI::App* app, DatabaseOptions* o);
 // must exist. On failure prints the error and sets *exit_code (78 for a bad
 // configuration, 66 for a missing database).
 std::optional<std::string> ExistingDatabase(const DatabaseOptions& o, int* exit_code);
+
+// That database, opened (migrations applied): what every command but ingest
+// works on. On failure prints the error and sets *exit_code as above, or as
+// Fail does when the file cannot be opened as a store.
+struct ExistingStore {
+  std::string path;
+  Store store;
+};
+std::optional<ExistingStore> OpenExistingStore(const DatabaseOptions& o, int* exit_code);
 
 // A registered subcommand: run() is called when `app` was the one parsed.
 struct Command {

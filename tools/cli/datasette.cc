@@ -30,13 +30,13 @@ std::string ColumnText(const SchemaDoc& d) {
 
 int RunDatasette(const DatasetteOptions& o) {
   int code = kExitOk;
-  std::optional<std::string> db = ExistingDatabase(o.database, &code);
-  if (!db) return code;
-  StatusOr<Store> store = Store::Open(*db);
-  if (!store.ok()) return Fail(store.status());
-  StatusOr<std::vector<SchemaDoc>> docs = LoadSchemaDocs(*store);
+  std::optional<ExistingStore> opened = OpenExistingStore(o.database, &code);
+  if (!opened) return code;
+  const std::string& db = opened->path;
+  Store& store = opened->store;
+  StatusOr<std::vector<SchemaDoc>> docs = LoadSchemaDocs(store);
   if (!docs.ok()) return Fail(docs.status());
-  StatusOr<std::vector<SchemaObject>> objects = ListSchemaObjects(*store);
+  StatusOr<std::vector<SchemaObject>> objects = ListSchemaObjects(store);
   if (!objects.ok()) return Fail(objects.status());
 
   nlohmann::ordered_json tables = nlohmann::ordered_json::object();
@@ -62,7 +62,7 @@ int RunDatasette(const DatasetteOptions& o) {
     if (obj.type == "table" && has_name && has_description && obj.columns.size() == 2)
       tables[obj.name]["label_column"] = "description";
   }
-  const std::string database = std::filesystem::path(*db).stem().string();
+  const std::string database = std::filesystem::path(db).stem().string();
   nlohmann::ordered_json meta = {
       {"title", "newsrecon: claims, conflicts and agreements in the news"},
       {"description",
@@ -79,7 +79,7 @@ int RunDatasette(const DatasetteOptions& o) {
   file << text;
   file.close();
   if (!file) return Fail(Status::IoError(o.out + ": cannot be written"));
-  std::cerr << "newsrecon: wrote " << o.out << " (datasette " << *db << " -m " << o.out << ")\n";
+  std::cerr << "newsrecon: wrote " << o.out << " (datasette " << db << " -m " << o.out << ")\n";
   return kExitOk;
 }
 

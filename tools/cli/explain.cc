@@ -20,12 +20,12 @@ struct ExplainOptions {
 
 int RunExplain(const ExplainOptions& o) {
   int code = kExitOk;
-  std::optional<std::string> db = ExistingDatabase(o.database, &code);
-  if (!db) return code;
-  StatusOr<Store> store = Store::Open(*db);
-  if (!store.ok()) return Fail(store.status());
+  std::optional<ExistingStore> opened = OpenExistingStore(o.database, &code);
+  if (!opened) return code;
+  const std::string& db = opened->path;
+  Store& store = opened->store;
   const bool is_claim = !o.id.empty() && o.id.find_first_not_of("0123456789") == std::string::npos;
-  StatusOr<DeskView> view = LoadDeskView(*store, is_claim);
+  StatusOr<DeskView> view = LoadDeskView(store, is_claim);
   if (!view.ok()) return Fail(view.status());
   nlohmann::json j;
   if (is_claim) {
@@ -37,7 +37,7 @@ int RunExplain(const ExplainOptions& o) {
       if (c.id == o.id) j = ExplainConflict(c, HistoryOf(view->reviews, c.id), view->findings);
   }
   if (j.is_null()) {
-    return Fail(Status::NotFound(*db + ": no " + (is_claim ? "claim " : "conflict ") + o.id +
+    return Fail(Status::NotFound(db + ": no " + (is_claim ? "claim " : "conflict ") + o.id +
                                  " (a claim id is a number, a conflict id c + 12 hex digits; "
                                  "see `newsrecon report`)"));
   }

@@ -53,16 +53,15 @@ nlohmann::ordered_json JsonCell(const Cell& c) {
 
 int RunExport(const ExportOptions& o) {
   int code = kExitOk;
-  std::optional<std::string> db = ExistingDatabase(o.database, &code);
-  if (!db) return code;
-  StatusOr<Store> store = Store::Open(*db);
-  if (!store.ok()) return Fail(store.status());
+  std::optional<ExistingStore> opened = OpenExistingStore(o.database, &code);
+  if (!opened) return code;
+  Store& store = opened->store;
   if (o.format == "claimreview") {
     if (!o.table.empty() || !o.view.empty()) {
       std::cerr << "newsrecon: error: --format claimreview takes no --table or --view\n";
       return kExitUsage;
     }
-    StatusOr<DeskView> view = LoadDeskView(*store, /*with_claims=*/false);
+    StatusOr<DeskView> view = LoadDeskView(store, /*with_claims=*/false);
     if (!view.ok()) return Fail(view.status());
     std::cout << ClaimReviews(view->findings, view->reviews, o.url_base)
                      .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
@@ -78,7 +77,7 @@ int RunExport(const ExportOptions& o) {
   std::vector<std::string> header;
   const bool csv = o.format == "csv";
   Status s = ExportRows(
-      *store, type, name,
+      store, type, name,
       [&](const std::vector<std::string>& columns) {
         header = columns;
         if (!csv) return;

@@ -33,18 +33,17 @@ int RunReport(const ReportOptions& o) {
     if (!status) return Fail(Status::InvalidArgument("--status: unknown status " + o.status));
   }
   int code = kExitOk;
-  std::optional<std::string> db = ExistingDatabase(o.database, &code);
-  if (!db) return code;
-  StatusOr<Store> store = Store::Open(*db);
-  if (!store.ok()) return Fail(store.status());
+  std::optional<ExistingStore> opened = OpenExistingStore(o.database, &code);
+  if (!opened) return code;
+  Store& store = opened->store;
   std::string page;
   if (html) {
-    StatusOr<DeskView> view = LoadDeskView(*store, /*with_claims=*/true);
+    StatusOr<DeskView> view = LoadDeskView(store, /*with_claims=*/true);
     if (!view.ok()) return Fail(view.status());
     if (status) view->findings = OnlyStatus(std::move(view->findings), *status);
     page = RenderHtmlReport(*view);
   } else {
-    StatusOr<Findings> findings = store->LoadFindings();
+    StatusOr<Findings> findings = store.LoadFindings();
     if (!findings.ok()) return Fail(findings.status());
     page = RenderReport(status ? OnlyStatus(std::move(*findings), *status) : *findings, *format);
   }

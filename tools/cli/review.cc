@@ -41,11 +41,10 @@ int RunReview(const ReviewOptions& o) {
   }
   const std::string at = o.at.empty() ? NowUtc() : o.at;
   int code = kExitOk;
-  std::optional<std::string> db = ExistingDatabase(o.database, &code);
-  if (!db) return code;
-  StatusOr<Store> store = Store::Open(*db);
-  if (!store.ok()) return Fail(store.status());
-  if (Status s = store->AddReview(o.conflict_id, *verdict, o.note, reviewer, at); !s.ok())
+  std::optional<ExistingStore> opened = OpenExistingStore(o.database, &code);
+  if (!opened) return code;
+  Store& store = opened->store;
+  if (Status s = store.AddReview(o.conflict_id, *verdict, o.note, reviewer, at); !s.ok())
     return Fail(s);
   std::cerr << "newsrecon: " << o.conflict_id << " is now " << Name(*verdict) << " ("
             << (reviewer.empty() ? "no reviewer named" : "by " + reviewer) << ", " << at << ")\n";

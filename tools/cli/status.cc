@@ -116,12 +116,11 @@ void PrintText(const std::string& db, const StoreStatus& st) {
 
 int RunStatus(const StatusOptions& o) {
   int code = kExitOk;
-  std::optional<std::string> found = ExistingDatabase(o.database, &code);
-  if (!found) return code;
-  const std::string& db = *found;
-  StatusOr<Store> store = Store::Open(db);
-  if (!store.ok()) return Fail(store.status());
-  StatusOr<StoreStatus> st = LoadStoreStatus(*store, o.runs);
+  std::optional<ExistingStore> opened = OpenExistingStore(o.database, &code);
+  if (!opened) return code;
+  const std::string& db = opened->path;
+  Store& store = opened->store;
+  StatusOr<StoreStatus> st = LoadStoreStatus(store, o.runs);
   if (!st.ok()) return Fail(st.status());
   if (o.format == "json") {
     PrintJson(db, *st);
