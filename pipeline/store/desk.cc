@@ -10,23 +10,9 @@ namespace newsrecon {
 namespace {
 
 using sql::Db;
+using sql::ForEachRow;
 using sql::Row;
 using sql::Stmt;
-
-// Runs a read-only query whose rows have `columns` columns, calling `each`
-// with every row; stops at the first non-ok Status.
-Status ForEachRow(const Db& db, std::string_view query, const Row& params, int columns,
-                  std::string_view what, const std::function<Status(const Row&)>& each) {
-  StatusOr<Stmt> q = Stmt::Prepare(db, query);
-  if (!q.ok()) return q.status();
-  q->BindRow(params);
-  for (;;) {
-    StatusOr<bool> more = q->Next(what);
-    if (!more.ok()) return more.status();
-    if (!*more) return Status::Ok();
-    if (Status s = each(q->Columns(0, columns)); !s.ok()) return s;
-  }
-}
 
 // "name" with embedded quotes doubled: an identifier SQLite reads as such.
 std::string QuoteIdentifier(std::string_view name) {

@@ -28,17 +28,7 @@ std::string AsText(const SqlValue& v) {
 // Runs `sql` (one statement, with `params`) and returns its rows.
 StatusOr<std::vector<Row>> Query(const Db& db, const std::string& sql, int width,
                                  const Row& params = {}) {
-  StatusOr<Stmt> q = Stmt::Prepare(db, sql);
-  if (!q.ok()) return q.status();
-  q->BindRow(params);
-  std::vector<Row> rows;
-  for (;;) {
-    StatusOr<bool> more = q->Next("reading " + sql.substr(0, 40));
-    if (!more.ok()) return more.status();
-    if (!*more) break;
-    rows.push_back(q->Columns(0, width));
-  }
-  return rows;
+  return AllRows(db, sql, params, width, "reading " + sql.substr(0, 40));
 }
 
 Status Write(const Db& db, const std::string& sql, const Row& params, std::string_view what) {

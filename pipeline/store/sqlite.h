@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -200,6 +201,33 @@ inline Status Exec(const Db& db, const std::string& sql, std::string_view what) 
   if (err != nullptr) sqlite3_free(err);
   if (rc != SQLITE_OK) return db.Error(rc, what);
   return Status::Ok();
+}
+
+// Runs a read-only query whose rows have `columns` columns, calling `each`
+// with every row; stops at the first non-ok Status.
+inline Status ForEachRow(const Db& db, std::string_view query, const Row& params, int columns,
+                         std::string_view what, const std::function<Status(const Row&)>& each) {
+  StatusOr<Stmt> q = Stmt::Prepare(db, query);
+  if (!q.ok()) return q.status();
+  q->BindRow(params);
+  for (;;) {
+    StatusOr<bool> more = q->Next(what);
+    if (!more.ok()) return more.status();
+    if (!*more) return Status::Ok();
+    if (Status s = each(q->Columns(0, columns)); !s.ok()) return s;
+  }
+}
+
+// The same, every row at once.
+inline StatusOr<std::vector<Row>> AllRows(const Db& db, std::string_view query, const Row& params,
+                                          int columns, std::string_view what) {
+  std::vector<Row> rows;
+  Status s = ForEachRow(db, query, params, columns, what, [&](const Row& r) {
+    rows.push_back(r);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return rows;
 }
 
 // BEGIN IMMEDIATE ... COMMIT; rolls back unless committed.
