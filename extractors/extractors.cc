@@ -66,10 +66,11 @@ void MentionExtractor::SetHedge(std::string_view text, ByteSpan sentence, Mentio
 
 std::vector<Mention> MentionExtractor::Find(std::string_view text,
                                             std::optional<CivilDate> reference,
-                                            const std::vector<ByteSpan>& sentences) const {
+                                            const std::vector<ByteSpan>& sentences,
+                                            DecimalMark mark) const {
   std::vector<Mention> all;
   for (const RuleSet* rules : {&dates_, &money_, &percent_}) {
-    ExtractContext ctx{text, reference, &sentences, rules};
+    ExtractContext ctx{text, reference, &sentences, rules, mark};
     std::vector<Mention> found = rules->FindAll(ctx);
     all.insert(all.end(), std::make_move_iterator(found.begin()),
                std::make_move_iterator(found.end()));

@@ -30,8 +30,10 @@ class MentionExtractor {
   static StatusOr<MentionExtractor> Load();
 
   // REQUIRES: `sentences` are spans of `text`, in order (may be empty).
+  // `mark` is the text's language's decimal mark (DecimalMarkOf).
   std::vector<Mention> Find(std::string_view text, std::optional<CivilDate> reference,
-                            const std::vector<ByteSpan>& sentences) const;
+                            const std::vector<ByteSpan>& sentences,
+                            DecimalMark mark = DecimalMark::kPoint) const;
 
   const RuleSet& dates() const { return dates_; }
   const RuleSet& money() const { return money_; }

@@ -1,9 +1,11 @@
 #include "extractors/number.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "pipeline/core/ascii.h"
 
@@ -40,46 +42,124 @@ std::optional<ParsedNumber> ParseWords(const std::string& lower) {
   return ParsedNumber{static_cast<double>(*tens + *ones), 1};
 }
 
+// Whether `groups` (digit runs between separators) are a grouped integer: a
+// first group of 1 to 3 digits then groups of 3 ("1,234,567"), or, with
+// `indian`, groups of 2 then a last group of 3 ("12,34,567": lakhs).
+bool Grouped(const std::vector<std::string_view>& groups, bool indian) {
+  if (groups.size() < 2) return groups.size() == 1;
+  const size_t first_max = indian ? 2 : 3;
+  if (groups.front().empty() || groups.front().size() > first_max) return false;
+  for (size_t k = 1; k < groups.size(); ++k) {
+    const bool last = k + 1 == groups.size();
+    if (groups[k].size() != (indian && !last ? 2u : 3u)) return false;
+  }
+  return true;
+}
+
+double DigitsValue(const std::vector<std::string_view>& groups) {
+  double v = 0;
+  for (std::string_view g : groups)
+    for (char c : g) v = v * 10 + (c - '0');
+  return v;
+}
+
+std::optional<ParsedNumber> ParseDigits(std::string_view text, DecimalMark mark) {
+  // Split into digit runs and the one-character separators between them.
+  std::vector<std::string_view> groups;
+  std::string seps;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) continue;
+    groups.push_back(text.substr(start, i - start));
+    if (i == text.size()) break;
+    if (text[i] != ',' && text[i] != '.') return std::nullopt;
+    seps += text[i];
+    start = i + 1;
+  }
+  for (size_t k = 0; k < groups.size(); ++k)
+    if (groups[k].empty() && !(k == 0 && seps == ".")) return std::nullopt;  // ".5" only
+  // Which separator, if any, is the decimal mark, read from the last one.
+  const size_t commas = std::count(seps.begin(), seps.end(), ',');
+  const size_t points = seps.size() - commas;
+  std::optional<char> decimal;
+  // One mark before three digits after at most three: "1,234" or "5.000".
+  const bool ambiguous = seps.size() == 1 && groups.back().size() == 3 && !groups.front().empty() &&
+                         groups.front().size() <= 3;
+  if (seps.empty()) {
+  } else if (points == 0) {
+    // "7,99", "1,5": one comma before one or two digits is a decimal comma
+    // (a thousands group has three); else thousands commas.
+    if (commas == 1 && (groups.back().size() <= 2 || (ambiguous && mark == DecimalMark::kComma)))
+      decimal = ',';
+  } else if (commas == 0) {
+    // "228.3"; "1.234.567" is grouped, and so is "5.000" where "3,5" is written.
+    if (points == 1 && !(ambiguous && mark == DecimalMark::kComma)) decimal = '.';
+  } else if (seps.back() == '.' && points == 1) {
+    decimal = '.';  // "1,234.5"
+  } else if (seps.back() == ',' && commas == 1) {
+    decimal = ',';  // "1.234,5"
+  } else {
+    return std::nullopt;
+  }
+  std::vector<std::string_view> integer = groups;
+  std::string_view fraction;
+  if (decimal) {
+    fraction = integer.back();
+    integer.pop_back();
+  }
+  if (integer.size() > 1) {
+    const char thousands = decimal == ',' ? '.' : (decimal == '.' ? ',' : seps.front());
+    if (thousands == '.' && !Grouped(integer, false)) return std::nullopt;
+    if (thousands == ',' && !Grouped(integer, false) && !Grouped(integer, true))
+      return std::nullopt;
+  }
+  ParsedNumber n{DigitsValue(integer), 1};
+  double scale = 0.1;
+  for (char c : fraction) {
+    n.value += (c - '0') * scale;
+    n.resolution = scale;
+    scale /= 10;
+  }
+  return n;
+}
+
 }  // namespace
 
-std::optional<ParsedNumber> ParseNumber(std::string_view text) {
+std::optional<ParsedNumber> ParseNumber(std::string_view text, DecimalMark mark) {
   if (text.empty()) return std::nullopt;
   if (!std::isdigit(static_cast<unsigned char>(text[0])) && text[0] != '.')
     return ParseWords(AsciiLower(text));
-  double integer = 0;
-  size_t i = 0;
-  int group_digits = 0;
-  bool grouped = false;
-  for (; i < text.size(); ++i) {
-    char c = text[i];
-    if (std::isdigit(static_cast<unsigned char>(c))) {
-      integer = integer * 10 + (c - '0');
-      ++group_digits;
-    } else if (c == ',') {
-      if ((grouped && group_digits != 3) || (!grouped && (group_digits < 1 || group_digits > 3)))
-        return std::nullopt;
-      grouped = true;
-      group_digits = 0;
-    } else {
-      break;
-    }
-  }
-  if (grouped && group_digits != 3) return std::nullopt;
-  double fraction = 0;
-  double resolution = 1;
-  if (i < text.size() && text[i] == '.') {
-    ++i;
-    double scale = 0.1;
-    size_t digits = 0;
-    for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i, ++digits) {
-      fraction += (text[i] - '0') * scale;
-      resolution = scale;
-      scale /= 10;
-    }
-    if (digits == 0) return std::nullopt;
-  }
-  if (i != text.size()) return std::nullopt;
-  return ParsedNumber{integer + fraction, resolution};
+  return ParseDigits(text, mark);
+}
+
+DecimalMark DecimalMarkOf(std::string_view language) {
+  const std::string tag = AsciiLower(language);
+  const size_t dash = tag.find_first_of("-_");
+  const std::string_view lang = std::string_view(tag).substr(0, dash);
+  const std::string_view region =
+      dash == std::string::npos ? std::string_view() : std::string_view(tag).substr(dash + 1, 2);
+  static constexpr std::array<std::string_view, 38> kCommaLanguages = {
+      "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "sv", "da", "nb", "nn", "no",
+      "fi", "cs", "sk", "hu", "ro", "bg", "hr", "sr", "sl", "el", "tr", "uk", "id",
+      "vi", "lt", "lv", "et", "ca", "gl", "eu", "is", "be", "az", "kk", "bs"};
+  // Regions of those languages that write a decimal point.
+  static constexpr std::array<std::string_view, 11> kPointRegions = {
+      "ch", "li", "mx", "us", "pr", "do", "gt", "hn", "ni", "sv", "pa"};
+  if (std::find(kCommaLanguages.begin(), kCommaLanguages.end(), lang) == kCommaLanguages.end())
+    return DecimalMark::kPoint;
+  if (std::find(kPointRegions.begin(), kPointRegions.end(), region) != kPointRegions.end())
+    return DecimalMark::kPoint;
+  return DecimalMark::kComma;
+}
+
+bool PartOfLongerNumber(std::string_view text, size_t begin, size_t end) {
+  auto digit = [&](size_t i) {
+    return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]));
+  };
+  auto mark = [&](size_t i) { return i < text.size() && (text[i] == ',' || text[i] == '.'); };
+  if (begin > 0 && (digit(begin - 1) || (begin > 1 && mark(begin - 1) && digit(begin - 2))))
+    return true;
+  return digit(end) || (mark(end) && digit(end + 1));
 }
 
 std::optional<double> ParseScale(std::string_view text) {

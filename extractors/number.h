@@ -5,6 +5,7 @@
 #ifndef NEWSRECON_EXTRACTORS_NUMBER_H_
 #define NEWSRECON_EXTRACTORS_NUMBER_H_
 
+#include <cstddef>
 #include <optional>
 #include <string_view>
 
@@ -17,10 +18,32 @@ struct ParsedNumber {
   double resolution = 1;
 };
 
-// Digits with optional thousands commas and a decimal point ("1,234.5"), or
-// an English number word from zero to ninety-nine ("twenty-seven"), or "a"/"an"
-// (one). nullopt for anything else, including "1,23" (a bad grouping).
-std::optional<ParsedNumber> ParseNumber(std::string_view text);
+// Which mark a language writes before the fraction. It decides the two
+// readings the digits alone leave open: "5.000" and "1,234".
+enum class DecimalMark { kPoint, kComma };
+
+// kComma for the languages that write "3,5" (most of Europe, Russian,
+// Turkish, Indonesian, Vietnamese, Portuguese, Spanish ...) unless the region
+// writes "3.5" (de-CH, fr-CH, it-CH, es-MX, es-US ...); kPoint for the rest
+// and for an unknown language (""). Takes BCP 47 ("pt-BR") or "pt_BR", any case.
+DecimalMark DecimalMarkOf(std::string_view language);
+
+// Digits as the world's news prints them, or an English number word from zero
+// to ninety-nine ("twenty-seven"), or "a"/"an" (one):
+//   "1,234.5"     thousands commas, decimal point (English)
+//   "12,34,567"   Indian grouping (lakhs)
+//   "7,99" "1,5"  a decimal comma: one comma before one or two digits
+//   "1.234,5" "1.234.567"  thousands points with a decimal comma, or several
+// "1.234" and "1,234" alone cannot be told apart: with kPoint they read 1.234
+// and 1234, with kComma 1234 and 1.234. nullopt for anything else ("1,2345",
+// "1.2.3").
+std::optional<ParsedNumber> ParseNumber(std::string_view text,
+                                        DecimalMark mark = DecimalMark::kPoint);
+
+// Whether text[begin, end), the digits a rule took for a number, is only part
+// of a longer number written around it: "99" of "7,99", "3" of "3,58", "000"
+// of "5.000", "5" of "25". A figure read from such a fragment is wrong.
+bool PartOfLongerNumber(std::string_view text, size_t begin, size_t end);
 
 // "thousand"/"k" → 1e3, "million"/"m"/"mn"/"mln" → 1e6, "billion"/"bn"/"b" →
 // 1e9, "trillion"/"tn"/"tr" → 1e12, "lakh" → 1e5, "crore" → 1e7,

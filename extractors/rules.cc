@@ -351,4 +351,12 @@ Mention MentionOf(const RuleMatch& m, const ExtractContext& ctx, MentionValue va
   return out;
 }
 
+std::optional<ParsedNumber> NumberInGroup(const RuleMatch& m, std::string_view group,
+                                          const ExtractContext& ctx) {
+  if (!m.Has(group)) return std::nullopt;
+  const ByteSpan span = m.GroupSpan(group);
+  if (PartOfLongerNumber(ctx.text, span.start, span.end)) return std::nullopt;
+  return ParseNumber(m.Group(group), ctx.decimal_mark);
+}
+
 }  // namespace newsrecon

@@ -38,6 +38,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/number.h"
 #include "pipeline/core/article.h"
 #include "pipeline/core/civil_date.h"
 #include "pipeline/core/claim.h"
@@ -53,6 +54,7 @@ struct ExtractContext {
   std::optional<CivilDate> reference;                // publication date, for relative dates
   const std::vector<ByteSpan>* sentences = nullptr;  // may be null
   const RuleSet* rules = nullptr;                    // for cue lookups
+  DecimalMark decimal_mark = DecimalMark::kPoint;    // the text's language's
 
   // The sentence around `offset`, or the whole text when sentences are unknown.
   ByteSpan SentenceAround(size_t offset) const;
@@ -143,6 +145,12 @@ StatusOr<RuleSet> LoadEmbeddedRules(std::string_view path, const ProductionTable
 // What every production returns in the end: a mention of the value's kind at
 // the match's mention span, with its text as printed in the context.
 Mention MentionOf(const RuleMatch& m, const ExtractContext& ctx, MentionValue value);
+
+// The figure in group `group` of `m`, read by ParseNumber; nullopt when the
+// group is absent, does not read, or holds only part of a longer number of
+// the text ("99" of "7,99": PartOfLongerNumber). Read with ctx.decimal_mark.
+std::optional<ParsedNumber> NumberInGroup(const RuleMatch& m, std::string_view group,
+                                          const ExtractContext& ctx);
 
 }  // namespace newsrecon
 

@@ -126,7 +126,7 @@ std::string CurrencyOf(const RuleMatch& m) {
 }
 
 std::optional<Mention> Amount(const RuleMatch& m, const ExtractContext& ctx) {
-  auto number = ParseNumber(m.Group("num"));
+  auto number = NumberInGroup(m, "num", ctx);
   auto scale = ParseScale(m.Group("scale"));
   std::string currency = CurrencyOf(m);
   if (!number || !scale || currency.empty()) return std::nullopt;
@@ -140,13 +140,19 @@ std::optional<Mention> Amount(const RuleMatch& m, const ExtractContext& ctx) {
   size_t start = m.span().start;
   if (m.Has("cur") && start > 0 && std::isalnum(static_cast<unsigned char>(ctx.text[start - 1])))
     return std::nullopt;
+  // A symbol after the amount that starts another amount is that one's: "2 £5
+  // coins".
+  const size_t end = m.span().end;
+  if (m.Has("code") && end < ctx.text.size() &&
+      std::isdigit(static_cast<unsigned char>(ctx.text[end])))
+    return std::nullopt;
   return MakeMoney(m, ctx, number->value * *scale, std::nullopt, currency,
                    number->resolution * *scale);
 }
 
 std::optional<Mention> AmountRange(const RuleMatch& m, const ExtractContext& ctx) {
-  auto low = ParseNumber(m.Group("num"));
-  auto high = ParseNumber(m.Group("num2"));
+  auto low = NumberInGroup(m, "num", ctx);
+  auto high = NumberInGroup(m, "num2", ctx);
   auto scale = ParseScale(m.Group("scale"));
   auto scale1 = m.Has("scale1") ? ParseScale(m.Group("scale1")) : scale;
   std::string currency = CurrencyOf(m);
@@ -157,7 +163,7 @@ std::optional<Mention> AmountRange(const RuleMatch& m, const ExtractContext& ctx
 }
 
 std::optional<Mention> Cents(const RuleMatch& m, const ExtractContext& ctx) {
-  auto number = ParseNumber(m.Group("num"));
+  auto number = NumberInGroup(m, "num", ctx);
   if (!number) return std::nullopt;
   return MakeMoney(m, ctx, number->value / 100, std::nullopt, "USD", number->resolution / 100);
 }

@@ -34,7 +34,7 @@ std::string WordBefore(std::string_view text, size_t pos) {
 }
 
 std::optional<Mention> Number(const RuleMatch& m, const ExtractContext& ctx) {
-  auto n = ParseNumber(m.Group("num"));
+  auto n = NumberInGroup(m, "num", ctx);
   if (!n) return std::nullopt;
   double value = m.Group("sign") == "-" ? -n->value : n->value;
   // "2019-20%": the digits before the dash belong to something else.
@@ -46,7 +46,7 @@ std::optional<Mention> Number(const RuleMatch& m, const ExtractContext& ctx) {
 }
 
 std::optional<Mention> Points(const RuleMatch& m, const ExtractContext& ctx) {
-  auto n = ParseNumber(m.Group("num"));
+  auto n = NumberInGroup(m, "num", ctx);
   if (!n) return std::nullopt;
   std::string text = AsciiLower(ctx.text.substr(m.span().start, m.span().size()));
   bool basis = text.find("basis") != std::string::npos || text.find("bps") != std::string::npos;
@@ -55,8 +55,8 @@ std::optional<Mention> Points(const RuleMatch& m, const ExtractContext& ctx) {
 }
 
 std::optional<Mention> Range(const RuleMatch& m, const ExtractContext& ctx) {
-  auto a = ParseNumber(m.Group("num"));
-  auto b = ParseNumber(m.Group("num2"));
+  auto a = NumberInGroup(m, "num", ctx);
+  auto b = NumberInGroup(m, "num2", ctx);
   if (!a || !b || b->value <= a->value) return std::nullopt;
   return MakePercent(m, ctx, a->value, b->value, b->resolution);
 }

@@ -14,11 +14,13 @@ StatusOr<Extractor> Extractor::Load() {
 }
 
 StatusOr<std::vector<Claim>> Extractor::Extract(std::string_view text,
-                                                std::optional<CivilDate> published) const {
+                                                std::optional<CivilDate> published,
+                                                std::string_view language) const {
   StatusOr<NormalizedText> normalized = Normalize(text);
   if (!normalized.ok()) return normalized.status();
   const NormalizedText& n = *normalized;
-  std::vector<Mention> mentions = mentions_.Find(n.text, published, n.sentences);
+  std::vector<Mention> mentions =
+      mentions_.Find(n.text, published, n.sentences, DecimalMarkOf(language));
   std::vector<Claim> claims = attributor_.Attribute(n.text, n.sentences, mentions, published);
   for (Claim& c : claims) {
     c.mention.span = n.map.ToOriginal(c.mention.span);

@@ -29,8 +29,10 @@ class Extractor {
  public:
   static StatusOr<Extractor> Load();
 
-  StatusOr<std::vector<Claim>> Extract(std::string_view text,
-                                       std::optional<CivilDate> published) const;
+  // `language` (BCP 47, "" when unknown) decides how "5.000" and "1,234"
+  // read (DecimalMarkOf).
+  StatusOr<std::vector<Claim>> Extract(std::string_view text, std::optional<CivilDate> published,
+                                       std::string_view language = "") const;
 
  private:
   Extractor(MentionExtractor mentions, Attributor attributor)

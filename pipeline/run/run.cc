@@ -217,7 +217,8 @@ Status IngestRun::ProcessDocument(const RawDocument& doc, std::string_view origi
     Fail(origin, article.status());
     return Status::Ok();
   }
-  StatusOr<std::vector<Claim>> claims = extractor_->Extract(article->text, article->meta.published);
+  StatusOr<std::vector<Claim>> claims =
+      extractor_->Extract(article->text, article->meta.published, article->meta.language);
   if (!claims.ok()) {
     Fail(origin, claims.status());
     return Status::Ok();

@@ -74,6 +74,43 @@ TEST_CASE("cli: extract keeps offsets into the original bytes when the text has 
   CHECK(j["hedge"] == "about");
 }
 
+TEST_CASE("cli: the text's language decides how \"5.000 Euro\" reads") {
+  TempDir dir;
+  const auto file = dir.Write("de.txt", "Das Bußgeld beträgt 5.000 Euro, teilte das Amt mit.");
+  struct Case {
+    std::string flags;
+    double amount;
+  };
+  const Case kCases[] = {{"", 5},
+                         {" --language en", 5},
+                         {" --language de", 5000},
+                         {" --language de-AT", 5000},
+                         {" --language de-CH", 5}};
+  for (const Case& c : kCases) {
+    CAPTURE(c.flags);
+    CommandResult r = RunCommand(kBinary + " extract" + c.flags + " " + Quote(file));
+    CHECK(r.exit_code == 0);
+    if (r.exit_code != 0) continue;
+    nlohmann::json j = nlohmann::json::parse(r.out.substr(0, r.out.find('\n')));
+    CHECK(j["kind"] == "money");
+    CHECK(j["text"] == "5.000 Euro");
+    CHECK(j["value"]["amount"].get<double>() == doctest::Approx(c.amount));
+  }
+  // ingest reads the page's own language from <html lang>.
+  const auto page = dir.Write("de.html",
+                              "<html lang=\"de-DE\"><head><title>Amt</title></head><body><article>"
+                              "<h1>Bußgeld</h1><p>Das Bußgeld beträgt 5.000 Euro, teilte das Amt "
+                              "am Montag mit.</p></article></body></html>");
+  const std::string db = Quote(dir.path() / "de.db");
+  CommandResult r =
+      RunCommand(kBinary + " ingest --db " + db + " --published 2026-03-02 " + Quote(page));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CommandResult q =
+      RunCommand("sqlite3 " + db + " \"SELECT amount FROM claims WHERE kind = 'money'\"");
+  CHECK(q.out == "5000.0\n");
+}
+
 TEST_CASE("cli: bad input is a clear message and a non-zero exit") {
   TempDir dir;
   const std::string db = Quote(dir.path() / "x.db");

@@ -36,6 +36,21 @@ TEST_CASE("ParseNumber reads digits and number words") {
       {"a", 1, 1},
       {"an", 1, 1},
       {"Forty", 40, 1},
+      // Indian grouping; decimal commas; thousands points.
+      {"12,34,567", 1234567, 1},
+      {"1,00,000", 100000, 1},
+      {"1,23,456", 123456, 1},
+      {"2,50,000.5", 250000.5, 0.1},
+      {"7,99", 7.99, 0.01},
+      {"1,5", 1.5, 0.1},
+      {"1,23", 1.23, 0.01},
+      {"1.234,56", 1234.56, 0.01},
+      {"12.500,5", 12500.5, 0.1},
+      {"1.234.567", 1234567, 1},
+      // Alone, one comma before three digits is a thousands comma and one
+      // point a decimal point, as in English.
+      {"1,234", 1234, 1},
+      {"1.234", 1.234, 0.001},
   };
   for (const Case& c : kGood) {
     INFO("text: " << c.text);
@@ -49,13 +64,88 @@ TEST_CASE("ParseNumber reads digits and number words") {
 
 TEST_CASE("ParseNumber rejects what is not a number") {
   const std::string_view kBad[] = {
-      "",        "1,23",  "1,2345",  "12,34,567", ",123",     "1.",         "1.2.3",
-      "12a",     "abc",   "twenty-", "-five",     "ten-five", "one-twenty", "twenty-ten",
-      "hundred", "1 000", "$5",      "5%",        "1,000.",
+      "",        "1,2345",  ",123",    "1.",         "1.2.3",      "12a",
+      "abc",     "twenty-", "-five",   "ten-five",   "one-twenty", "twenty-ten",
+      "hundred", "1 000",   "$5",      "5%",         "1,000.",     "1,,5",
+      "1.234.5", "1,234,5", "1.2,3.4", "123,45,678", "1.23,4",
   };
   for (std::string_view text : kBad) {
     INFO("text: \"" << text << "\"");
     CHECK_FALSE(ParseNumber(text).has_value());
+  }
+}
+
+TEST_CASE("ParseNumber: where a language writes \"3,5\", \"5.000\" is five thousand") {
+  struct Case {
+    std::string_view text;
+    double point, comma;  // read with DecimalMark::kPoint and kComma
+  };
+  const Case kCases[] = {
+      {"5.000", 5, 5000},
+      {"1,234", 1234, 1.234},
+      {"12.500", 12.5, 12500},
+      {"228.3", 228.3, 228.3},
+      {"7,99", 7.99, 7.99},
+      {"1.234,5", 1234.5, 1234.5},
+      {"1,234.5", 1234.5, 1234.5},
+      {"1,234,567", 1234567, 1234567},
+      {"1.5", 1.5, 1.5},
+      {"1234.567", 1234.567, 1234.567},  // four digits before the mark: no grouping
+      {"850", 850, 850},
+  };
+  for (const Case& c : kCases) {
+    INFO("text: " << c.text);
+    std::optional<ParsedNumber> point = ParseNumber(c.text, DecimalMark::kPoint);
+    std::optional<ParsedNumber> comma = ParseNumber(c.text, DecimalMark::kComma);
+    REQUIRE(point.has_value());
+    REQUIRE(comma.has_value());
+    CHECK(point->value == doctest::Approx(c.point));
+    CHECK(comma->value == doctest::Approx(c.comma));
+  }
+}
+
+TEST_CASE("DecimalMarkOf: the languages and regions that write a decimal comma") {
+  struct Case {
+    std::string_view language;
+    DecimalMark mark;
+  };
+  const Case kCases[] = {
+      {"de", DecimalMark::kComma},    {"de-DE", DecimalMark::kComma},
+      {"DE_at", DecimalMark::kComma}, {"fr-FR", DecimalMark::kComma},
+      {"pt-BR", DecimalMark::kComma}, {"es", DecimalMark::kComma},
+      {"ru", DecimalMark::kComma},    {"id", DecimalMark::kComma},
+      {"en", DecimalMark::kPoint},    {"en-GB", DecimalMark::kPoint},
+      {"en-IN", DecimalMark::kPoint}, {"zh-CN", DecimalMark::kPoint},
+      {"ja", DecimalMark::kPoint},    {"", DecimalMark::kPoint},
+      {"de-CH", DecimalMark::kPoint}, {"es-MX", DecimalMark::kPoint},
+      {"es-US", DecimalMark::kPoint}, {"deutsch", DecimalMark::kPoint},
+  };
+  for (const Case& c : kCases) {
+    INFO("language: " << c.language);
+    CHECK(DecimalMarkOf(c.language) == c.mark);
+  }
+}
+
+TEST_CASE("PartOfLongerNumber: digits joined to more digits by a comma or point") {
+  struct Case {
+    std::string_view text;
+    size_t begin, end;  // the digits a rule took
+    bool part;
+  };
+  const Case kCases[] = {
+      {"costs 7,99 Euro", 8, 10, true},   // "99"
+      {"costs 7,99 Euro", 6, 7, true},    // "7"
+      {"costs 7,99 Euro", 6, 10, false},  // "7,99"
+      {"fee 5.000 Euro", 6, 9, true},     // "000"
+      {"rose 25%", 6, 7, true},           // "5"
+      {"rose 25%", 5, 7, false},
+      {"in 2019, 20 people", 9, 11, false},  // a comma and a space: two numbers
+      {"at $5.", 4, 5, false},               // a full stop ends the sentence
+      {"5", 0, 1, false},
+  };
+  for (const Case& c : kCases) {
+    INFO(c.text << " [" << c.begin << ", " << c.end << ")");
+    CHECK(PartOfLongerNumber(c.text, c.begin, c.end) == c.part);
   }
 }
 

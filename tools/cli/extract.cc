@@ -14,6 +14,7 @@ namespace {
 struct ExtractOptions {
   std::string input = "-";
   std::string published;
+  std::string language;
   std::string format = "jsonl";
 };
 
@@ -34,7 +35,7 @@ int RunExtract(const ExtractOptions& o) {
   if (!text.ok()) return Fail(text.status());
   StatusOr<Extractor> extractor = Extractor::Load();
   if (!extractor.ok()) return Fail(extractor.status());
-  StatusOr<std::vector<Claim>> claims = extractor->Extract(*text, *published);
+  StatusOr<std::vector<Claim>> claims = extractor->Extract(*text, *published, o.language);
   if (!claims.ok()) {
     return Fail(Status::InvalidArgument((o.input == "-" ? std::string("stdin") : o.input) + ": " +
                                         std::string(claims.status().message())));
@@ -59,6 +60,9 @@ Command AddExtractCommand(CLI::App& root) {
       "extract", "Print the claims of one text (no database): one JSON object a line.");
   app->add_option("--published", o->published,
                   "Publication date YYYY-MM-DD; relative dates resolve against it");
+  app->add_option("--language", o->language,
+                  "The text's language (BCP 47, e.g. de, pt-BR): how \"5.000\" and \"1,234\" "
+                  "read (default: English's decimal point)");
   app->add_option("--format", o->format, "jsonl (default) or text")
       ->check(CLI::IsMember({"jsonl", "text"}));
   app->add_option("file", o->input, "Text file, or - for stdin")->capture_default_str();
