@@ -21,6 +21,16 @@ TEST_CASE("ascii: trimming and case-insensitive comparison") {
   CHECK(FindIgnoreAsciiCase("text/html; Charset=UTF-8", "charset=") == 11);
   CHECK(FindIgnoreAsciiCase("a charset b charset", "charset", 3) == 12);
   CHECK(FindIgnoreAsciiCase("abc", "abcd") == std::string_view::npos);
+  // Either case of the first byte; overlapping starts; the edges.
+  CHECK(FindIgnoreAsciiCase("x</SCRIPT>", "</script") == 1);
+  CHECK(FindIgnoreAsciiCase("aaab", "aab") == 1);
+  CHECK(FindIgnoreAsciiCase("Ab ab", "ab", 1) == 3);
+  CHECK(FindIgnoreAsciiCase("abc", "") == 0);
+  CHECK(FindIgnoreAsciiCase("abc", "", 3) == 3);
+  CHECK(FindIgnoreAsciiCase("abc", "", 4) == std::string_view::npos);
+  CHECK(FindIgnoreAsciiCase("abc", "c", 3) == std::string_view::npos);
+  CHECK(FindIgnoreAsciiCase("abC", "c", 2) == 2);
+  CHECK(FindIgnoreAsciiCase("1a2A", "2a") == 2);
 }
 
 }  // namespace
