@@ -18,6 +18,7 @@ packages=(
   doctest-dev            # tests
   zlib1g-dev             # reading the gzip-compressed datasets (make eval-parse, make bench)
   python3                # the loopback HTTP server used by fetch tests
+  openssl                # the fetch tests' throwaway CA and certificates (HTTPS)
   libbenchmark-dev       # make bench (Google Benchmark)
   chromium               # the HTML report's test in a real headless browser
   clang libclang-rt-14-dev  # make fuzz (libFuzzer)

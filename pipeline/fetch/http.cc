@@ -195,11 +195,33 @@ Verdict ClassifyStatus(long status) {
   return {FetchOutcome::kHttpError, FailureClass::kSoft, false};
 }
 
+// The server's certificate did not verify (unknown or untrusted CA, expired,
+// another host name, revoked, pinned key mismatch), or the CA bundle
+// (ca_file) could not be used.
+bool IsCertificateError(CURLcode rc) {
+  switch (rc) {
+    case CURLE_PEER_FAILED_VERIFICATION:  // also CURLE_SSL_CACERT (the same code)
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CRL_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // A transfer that ended with a curl error (rc != CURLE_OK).
 Verdict ClassifyCurlError(CURLcode rc, bool over_limit) {
   if ((rc == CURLE_WRITE_ERROR && over_limit) || rc == CURLE_FILESIZE_EXCEEDED) {
     return {FetchOutcome::kTooLarge, FailureClass::kSoft, false};
   }
+  // Soft, not hard: kHard means "gone" (a resumed run skips the URL for good),
+  // but an operator (ca_file) or the site (a renewed certificate) fixes this,
+  // so the next run tries again; not retried now: seconds will not fix it.
+  if (IsCertificateError(rc)) return {FetchOutcome::kNetworkError, FailureClass::kSoft, false};
   switch (rc) {
     case CURLE_OPERATION_TIMEDOUT:
       return {FetchOutcome::kTimeout, FailureClass::kTemporary, true};
@@ -213,9 +235,18 @@ Verdict ClassifyCurlError(CURLcode rc, bool over_limit) {
   }
 }
 
-std::string CurlMessage(CURLcode rc, const Transfer& t) {
+// curl's message for `rc` with the transfer's error buffer; TLS failures say
+// so first, and a certificate that does not verify says what was trusted.
+std::string CurlMessage(CURLcode rc, const Transfer& t, const FetchPolicy& policy) {
   std::string msg = curl_easy_strerror(rc);
   if (t.error[0] != '\0') msg += " (" + std::string(t.error) + ")";
+  if (IsCertificateError(rc)) {
+    msg = "TLS certificate problem: " + msg + "; trusted CAs: " +
+          (policy.ca_file.empty() ? std::string("the system's CA store")
+                                  : "ca_file " + policy.ca_file);
+  } else if (rc == CURLE_SSL_CONNECT_ERROR) {
+    msg = "TLS handshake failed: " + msg;
+  }
   return msg;
 }
 
@@ -249,6 +280,7 @@ struct Site {
   // Set when robots.txt could not be had: how the site's pages end instead.
   bool blocked = false;
   FetchOutcome blocked_outcome = FetchOutcome::kRobotsDisallowed;
+  FailureClass blocked_failure = FailureClass::kTemporary;
   std::string blocked_error;
   milliseconds delay{0};  // between request starts
   bool started_any = false;
@@ -388,7 +420,7 @@ void Run::ResolveByRobots(RunSite& rs) {
     std::string what = r.redirects > 0 ? r.url + ": redirected to " + jobs_[j].url : r.url;
     if (site.blocked) {
       r.outcome = site.blocked_outcome;
-      r.failure = FailureClass::kTemporary;
+      r.failure = site.blocked_failure;
       r.error = what + ": not fetched: " + site.blocked_error;
       Finish(j);
     } else if (!site.robots.Allowed(jobs_[j].path_and_query, policy_.product_token)) {
@@ -422,6 +454,12 @@ std::unique_ptr<Transfer> Run::NewTransfer(const std::string& url, size_t site, 
   curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl has
+  // TLS: the peer's certificate and host name are always verified (libcurl's
+  // defaults, stated so nobody turns them off); ca_file replaces the default
+  // CA bundle.
+  curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!policy_.ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, policy_.ca_file.c_str());
   if (follow) {
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(e, CURLOPT_MAXREDIRS, static_cast<long>(std::max(0, policy_.max_redirects)));
@@ -558,7 +596,7 @@ void Run::PageDone(Transfer& t, CURLcode rc) {
                 " bytes (decoded)";
       break;
     default:
-      r.error = r.url + ": " + CurlMessage(rc, t);
+      r.error = r.url + ": " + CurlMessage(rc, t, policy_);
       break;
   }
 
@@ -636,7 +674,9 @@ void Run::RobotsDone(Transfer& t, CURLcode rc) {
   bool got_answer = rc == CURLE_OK || (rc == CURLE_WRITE_ERROR && t.over_limit);
 
   bool unreachable = false;  // RFC 9309 §2.3.1.4: assume complete disallow
+  bool retryable = true;     // worth asking again in this run
   FetchOutcome blocked_outcome = FetchOutcome::kRobotsDisallowed;
+  FailureClass blocked_failure = FailureClass::kTemporary;
   std::string why;
   if (got_answer && status >= 200 && status < 300) {
     site.robots = Robots::Parse(t.body);
@@ -652,11 +692,15 @@ void Run::RobotsDone(Transfer& t, CURLcode rc) {
     unreachable = true;
     Verdict v = ClassifyCurlError(rc, t.over_limit);
     blocked_outcome = v.outcome;
-    why = url + ": " + CurlMessage(rc, t);
+    // A certificate that does not verify: the site's pages end as the page
+    // itself would (kSoft, not retried), since nothing of it can be fetched.
+    if (!v.retryable) blocked_failure = v.failure;
+    retryable = v.retryable;
+    why = url + ": " + CurlMessage(rc, t, policy_);
   }
 
   if (unreachable) {
-    if (rs.robots_attempts < max_attempts_) {
+    if (retryable && rs.robots_attempts < max_attempts_) {
       milliseconds wait = Backoff(rs.robots_attempts);
       std::optional<milliseconds> ra =
           ParseRetryAfter(Header(t.easy, "Retry-After"), wall_clock_());
@@ -669,6 +713,7 @@ void Run::RobotsDone(Transfer& t, CURLcode rc) {
     site.robots = Robots::DisallowAll();
     site.blocked = true;
     site.blocked_outcome = blocked_outcome;
+    site.blocked_failure = blocked_failure;
     site.blocked_error = why + Attempts(rs.robots_attempts);
   }
   site.robots_known = true;

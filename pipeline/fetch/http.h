@@ -44,12 +44,20 @@
 //   2xx → kOk/kNone; 304 → kNotModified/kNone (empty body); 410 →
 //   kHttpError/kHard; 408, 429, 5xx → kHttpError/kTemporary; other 3xx, 4xx →
 //   kHttpError/kSoft; timeouts (connect, total, low speed) →
-//   kTimeout/kTemporary; connection, DNS and TLS errors →
-//   kNetworkError/kTemporary; a body (decoded) over max_body_bytes →
-//   kTooLarge/kSoft; more than max_redirects redirects → kTooManyRedirects/kSoft;
-//   an unparseable URL or a scheme other than http(s) → kBadUrl/kHard (also
-//   for a redirect's Location); a path (of the request or of a redirect hop)
-//   robots.txt disallows → kRobotsDisallowed/kHard.
+//   kTimeout/kTemporary; connection, DNS and TLS handshake errors →
+//   kNetworkError/kTemporary; a server certificate that does not verify
+//   (unknown CA, another host name, expired …) or an unusable ca_file →
+//   kNetworkError/kSoft, not retried in the run (the error says "TLS
+//   certificate problem", with libcurl's text and the CAs trusted; when it
+//   happens on robots.txt, the site's pages end so, unfetched); a body
+//   (decoded) over max_body_bytes → kTooLarge/kSoft; more than max_redirects
+//   redirects → kTooManyRedirects/kSoft; an unparseable URL or a scheme other
+//   than http(s) → kBadUrl/kHard (also for a redirect's Location); a path (of
+//   the request or of a redirect hop) robots.txt disallows →
+//   kRobotsDisallowed/kHard.
+// TLS: peer and host name verification are always on (they cannot be turned
+// off); policy.ca_file names the CA bundle trusted instead of libcurl's default
+// (the system's store), for every transfer: pages, robots.txt, redirect hops.
 // Only kOk keeps its body; the others have body == "" (bytes still counts
 // what arrived, at most max_body_bytes).
 //
@@ -102,6 +110,10 @@ struct FetchPolicy {
   std::chrono::milliseconds backoff_base{1000};  // wait before retry n: base * 2^(n-1)
   std::chrono::milliseconds max_retry_after{120000};
   bool obey_robots = true;
+  // A PEM file of the CA certificates to trust for https (CURLOPT_CAINFO), in
+  // place of libcurl's default bundle; "" = the system's CA store. A file that
+  // cannot be read makes every https transfer fail (kNetworkError/kSoft).
+  std::string ca_file;
 };
 
 struct FetchRequest {

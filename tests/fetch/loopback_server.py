@@ -8,6 +8,10 @@ Options:
   --robots ok|404|503   what /robots.txt answers (default ok: the ROBOTS text below)
   --crawl-delay SECONDS add "Crawl-delay: SECONDS" to the newsrecon group of ROBOTS
   --root DIR            serve DIR's files under /site/ (a whole site for ingest tests)
+  --tls CERTFILE KEYFILE  speak HTTPS (python3's ssl wraps the listening socket) with
+                        that PEM certificate chain and key; every route below works the
+                        same. A client whose TLS handshake fails (it does not trust the
+                        certificate, the name does not match) is counted in /_tls_errors
 
 Routes (a query ?k=KEY separates the state of one test from another's):
   /ok.html              200, a small HTML page
@@ -37,12 +41,14 @@ Routes (a query ?k=KEY separates the state of one test from another's):
   /_log                 JSON: every request so far, in arrival order:
                         {"path", "start", "end", "ua", "accept_encoding"}; start/end are
                         time.monotonic() seconds (end is null while the request runs)
+  /_tls_errors          JSON: one string per TLS handshake that failed (--tls), in order
 """
 import argparse
 import email.utils
 import http.server
 import json
 import os
+import ssl
 import sys
 import threading
 import time
@@ -71,6 +77,7 @@ LAST_MODIFIED = "Wed, 21 Oct 2015 07:28:00 GMT"
 
 LOCK = threading.Lock()
 LOG = []
+TLS_ERRORS = []
 SEEN = {}
 BOMB = []
 
@@ -255,6 +262,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             with LOCK:
                 body = json.dumps(LOG).encode()
             self.send(200, body, ctype="application/json")
+        elif path == "/_tls_errors":
+            with LOCK:
+                body = json.dumps(TLS_ERRORS).encode()
+            self.send(200, body, ctype="application/json")
         else:
             self.send(404, self.page("Not found"))
 
@@ -268,15 +279,36 @@ class Server(http.server.ThreadingHTTPServer):
             return
         super().handle_error(request, client_address)
 
+    def finish_request(self, request, client_address):
+        # --tls: the handshake runs here, in the request's own thread (not in
+        # accept, where one slow client would hold up the others); a client
+        # that refuses the certificate is recorded, not a traceback.
+        if isinstance(request, ssl.SSLSocket):
+            try:
+                request.settimeout(30)
+                request.do_handshake()
+                request.settimeout(None)
+            except (ssl.SSLError, OSError) as e:
+                with LOCK:
+                    TLS_ERRORS.append(str(e))
+                return
+        super().finish_request(request, client_address)
+
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--robots", choices=["ok", "404", "503"], default="ok")
     parser.add_argument("--crawl-delay", default=None)
     parser.add_argument("--root", default=None)
+    parser.add_argument("--tls", nargs=2, metavar=("CERTFILE", "KEYFILE"), default=None)
     opts = parser.parse_args()
     server = Server(("127.0.0.1", 0), Handler)
     server.opts = opts
+    if opts.tls:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(opts.tls[0], opts.tls[1])
+        server.socket = context.wrap_socket(server.socket, server_side=True,
+                                            do_handshake_on_connect=False)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(server.server_address[1], flush=True)
     try:

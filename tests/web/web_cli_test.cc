@@ -218,5 +218,64 @@ TEST_CASE("ingest exit codes on the web: partial, --strict, nothing fetched, bad
   CHECK(nothing.err.find("nothing to ingest") != std::string::npos);
 }
 
+TEST_CASE("ingest over https: --ca-file, politeness.ca_file, and a CA file that is not there") {
+  TempDir dir;
+  dir.Write("root/.keep", "");
+  const CertFiles ca = MakeTestCa(dir.path().string());
+  const CertFiles cert = MakeServerCert(dir.path().string(), ca, "loopback", "IP:127.0.0.1");
+  LoopbackServer server(cert, {"--root", dir.File("root")});
+  WriteSite(dir, server);  // its feed links https:// pages
+  dir.Write("etc/empty.toml", "");
+  // Relative to the configuration's folder, whatever the working directory.
+  dir.Write("etc/config.toml", "[politeness]\nca_file = \"../ca.pem\"\nper_host_delay_ms = 0\n");
+  dir.Write("etc/missing.toml", "[politeness]\nca_file = \"nowhere.pem\"\n");
+  const std::string page = Quote(server.Url("/site/b1.html"));
+  auto ingest = [&](const std::string& db, const std::string& args) {
+    return RunCommand("cd / && " + Newsrecon("ingest --per-host-delay-ms 0 --db " +
+                                             Quote(dir.File(db)) + " " + args));
+  };
+
+  CommandResult flag = ingest("flag.db", "--config " + Quote(dir.File("etc/empty.toml")) +
+                                             " --ca-file " + Quote(ca.cert_file) + " " + page);
+  INFO(flag.err);
+  REQUIRE(flag.exit_code == 0);
+  CHECK(Scalar(dir.File("flag.db"), "SELECT title FROM articles") == "OpenAI's new valuation");
+
+  CommandResult config = ingest("config.db", "--config " + Quote(dir.File("etc/config.toml")) +
+                                                 " " + Quote(server.Url("/site/feed.xml")));
+  INFO(config.err);
+  REQUIRE(config.exit_code == 0);
+  CHECK(Scalar(dir.File("config.db"), "SELECT COUNT(*) FROM articles") == "2");
+
+  // The system's CA store does not know the test CA: the page is not there
+  // for us (66, not a temporary 75), and the log says why.
+  CommandResult untrusted =
+      ingest("untrusted.db", "--config " + Quote(dir.File("etc/empty.toml")) + " " + page);
+  CHECK(untrusted.exit_code == 66);
+  CHECK(untrusted.err.find("TLS certificate problem") != std::string::npos);
+
+  // A CA file that is not there: a configuration error (78) before anything
+  // is fetched or even the database made; the flag wins over the file's.
+  CommandResult no_flag_file =
+      ingest("never1.db", "--config " + Quote(dir.File("etc/config.toml")) + " --ca-file " +
+                              Quote(dir.File("none.pem")) + " " + page);
+  CHECK(no_flag_file.exit_code == 78);
+  CHECK(no_flag_file.err.find("--ca-file " + dir.File("none.pem") + ": no such file") !=
+        std::string::npos);
+  CHECK(!std::filesystem::exists(dir.File("never1.db")));
+  CommandResult no_config_file =
+      ingest("never2.db", "--config " + Quote(dir.File("etc/missing.toml")) + " " + page);
+  CHECK(no_config_file.exit_code == 78);
+  CHECK(no_config_file.err.find("politeness.ca_file " + dir.File("etc/nowhere.pem")) !=
+        std::string::npos);
+  CHECK(!std::filesystem::exists(dir.File("never2.db")));
+  // The flag overrides a configuration whose ca_file is missing.
+  CommandResult flag_wins =
+      ingest("override.db", "--config " + Quote(dir.File("etc/missing.toml")) + " --ca-file " +
+                                Quote(ca.cert_file) + " " + page);
+  INFO(flag_wins.err);
+  CHECK(flag_wins.exit_code == 0);
+}
+
 }  // namespace
 }  // namespace newsrecon

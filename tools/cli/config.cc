@@ -108,6 +108,13 @@ StatusOr<Config> ParseConfig(std::string_view text, const std::string& file) {
           ps = GetInt(file, pn, name, 1, kMaxMs, &p.timeout_ms);
         } else if (name == "max_body_bytes") {
           ps = GetInt(file, pn, name, 1, int64_t{1} << 34, &p.max_body_bytes);
+        } else if (name == "ca_file") {
+          ps = GetString(file, pn, name, &p.ca_file);
+          if (ps.ok() && p.ca_file.empty())
+            ps = Status::InvalidArgument(Where(file, pn.source()) +
+                                         ": politeness.ca_file is empty (leave it out to use the "
+                                         "system's CA store)");
+          p.ca_file = Anchor(file, p.ca_file);
         } else {
           ps = Status::InvalidArgument(Where(file, pk.source()) + ": unknown key politeness." +
                                        name);
@@ -135,6 +142,18 @@ StatusOr<Config> LoadConfig(const std::string& explicit_path, const std::string&
   if (!in) return Status::InvalidArgument(path + ": cannot be read");
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   return ParseConfig(text, path);
+}
+
+Status CheckCaFile(const std::string& path, const std::string& what) {
+  if (path.empty()) return Status::Ok();
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    return Status::InvalidArgument(what + " " + path +
+                                   ": no such file (a PEM bundle of CA "
+                                   "certificates is expected)");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::InvalidArgument(what + " " + path + ": cannot be read");
+  return Status::Ok();
 }
 
 std::string ResolveDatabase(const std::string& flag, const Config& config) {

@@ -23,6 +23,7 @@
 //   connect_timeout_ms = 10000
 //   timeout_ms = 30000             # a whole transfer
 //   max_body_bytes = 16777216      # larger bodies are cut off and fail
+//   ca_file = "certs/ca.pem"       # PEM CAs trusted for https instead of the system's
 #ifndef NEWSRECON_TOOLS_CLI_CONFIG_H_
 #define NEWSRECON_TOOLS_CLI_CONFIG_H_
 
@@ -45,6 +46,10 @@ struct Politeness {
   int64_t connect_timeout_ms = 10000;
   int64_t timeout_ms = 30000;
   int64_t max_body_bytes = 16 << 20;
+  // A PEM bundle of the CAs trusted for https (anchored to the file's folder);
+  // empty: the system's CA store. Whether it exists is checked by the command
+  // that fetches (CheckCaFile), not here.
+  std::string ca_file;
 };
 
 struct Config {
@@ -70,6 +75,11 @@ std::string ResolveDatabase(const std::string& flag, const Config& config);
 // LoadConfig(explicit_path, DefaultConfigPath(std::getenv)); on failure prints
 // "newsrecon: error: <message>" on stderr and sets *exit_code to kExitConfig.
 std::optional<Config> LoadConfigOrFail(const std::string& explicit_path, int* exit_code);
+
+// The CA bundle a fetch will use must be a readable file: kInvalidArgument
+// ("ca_file PATH: no such file" / "cannot be read") otherwise; "" is fine
+// (the system's CA store). `what` names where it came from ("--ca-file").
+Status CheckCaFile(const std::string& path, const std::string& what);
 
 // Parses TOML text; `file` names it in errors and anchors relative paths.
 StatusOr<Config> ParseConfig(std::string_view text, const std::string& file);

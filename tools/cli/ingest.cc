@@ -31,6 +31,7 @@ struct IngestOptions {
   std::string sources;             // empty: the configuration's, if no path is given
   std::string user_agent;          // empty: the configuration's
   std::string contact;             // empty: the configuration's
+  std::string ca_file;             // empty: the configuration's, else the system's CA store
   int64_t per_host_delay_ms = -1;  // negative: the configuration's
   LocalOverrides overrides;
   std::string published;
@@ -70,6 +71,7 @@ FetchPolicy PolicyFor(const IngestOptions& o, const Politeness& p) {
   policy.connect_timeout = std::chrono::milliseconds(p.connect_timeout_ms);
   policy.total_timeout = std::chrono::milliseconds(p.timeout_ms);
   policy.max_body_bytes = p.max_body_bytes;
+  policy.ca_file = !o.ca_file.empty() ? o.ca_file : p.ca_file;
   return policy;
 }
 
@@ -114,6 +116,14 @@ int RunIngest(const IngestOptions& o) {
   int code = kExitOk;
   std::optional<Config> config = LoadConfigOrFail(o.database.config, &code);
   if (!config) return code;
+  // A CA bundle that is not there is a configuration error, told before any fetch.
+  if (Status ca = !o.ca_file.empty() ? CheckCaFile(o.ca_file, "--ca-file")
+                                     : CheckCaFile(config->politeness.ca_file,
+                                                   config->file + ": politeness.ca_file");
+      !ca.ok()) {
+    std::cerr << "newsrecon: error: configuration: " << ca.message() << "\n";
+    return kExitConfig;
+  }
   const std::string db = ResolveDatabase(o.database.db, *config);
   const std::string format_name = !o.log_format.empty()
                                       ? o.log_format
@@ -205,6 +215,9 @@ Command AddIngestCommand(CLI::App& root) {
                   "default: the configuration's `sources` when no path or URL is given");
   app->add_option("--user-agent", o->user_agent,
                   "User-Agent for web fetches; default: the configuration's, else newsrecon's");
+  app->add_option("--ca-file", o->ca_file,
+                  "PEM file of the CA certificates to trust for https instead of the system's "
+                  "(default: the configuration's politeness.ca_file)");
   app->add_option("--contact", o->contact,
                   "An e-mail or URL added to the User-Agent so site operators can reach you");
   app->add_option("--per-host-delay-ms", o->per_host_delay_ms,
