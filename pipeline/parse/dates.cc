@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <iterator>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -467,6 +470,7 @@ constexpr std::string_view kPublishedMetaNames[] = {
     "date",
     "created",
     "creation_date",
+    "uploaddate",  // itemprop of a VideoObject: the day a video went up
 };
 constexpr std::string_view kModifiedMetaNames[] = {
     "article:modified_time", "og:updated_time",  "og:article:modified_time",
@@ -481,6 +485,22 @@ constexpr std::string_view kModifiedMetaNames[] = {
 bool IsWeakMetaName(std::string_view key) {
   for (std::string_view weak : {"date", "dc.date", "dcterms.date"}) {
     if (EqualsIgnoreAsciiCase(key, weak)) return true;
+  }
+  return false;
+}
+
+// A meta name outside the lists that still says publication in its own
+// namespace ("myapp:published", "x_publish_date", "photo:uploaded"): ranks
+// after the listed names. Names that also say modified, updated or expired
+// do not count.
+constexpr int kOtherPublishedMetaRank = 100;
+bool SaysPublishedKey(std::string_view key) {
+  if (key.size() > 64) return false;
+  for (std::string_view no : {"modif", "updat", "expir", "revis", "edit"}) {
+    if (FindIgnoreAsciiCase(key, no) != std::string_view::npos) return false;
+  }
+  for (std::string_view yes : {"publish", "pubdate", "uploaded"}) {
+    if (FindIgnoreAsciiCase(key, yes) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -542,6 +562,11 @@ bool SaysModified(std::string_view before) {
   return false;
 }
 
+std::string_view LeftTrim(std::string_view s) {
+  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+  return s;
+}
+
 // Words that introduce a publication date in running text.
 constexpr std::string_view kPublishedPhrases[] = {
     "published",
@@ -550,6 +575,9 @@ constexpr std::string_view kPublishedPhrases[] = {
     "ffentlicht",
     "publi\xC3\xA9",
     "publicado",
+    "publicada",
+    "mis en ligne",
+    "mise en ligne",
     "pubblicato",
     "gepubliceerd",
     "erschienen",
@@ -577,8 +605,8 @@ bool IsFurniture(const GumboElement& el) {
       break;
   }
   std::vector<std::string> words = ClassWords(el);
-  if (AnyWord(words, {"comments", "sidebar", "widget", "related", "footer", "nav", "menu", "recent",
-                      "popular", "teaser", "teasers", "reply", "respond"})) {
+  if (AnyWord(words, {"comments", "sidebar", "aside", "widget", "related", "footer", "nav", "menu",
+                      "recent", "popular", "teaser", "teasers", "reply", "respond"})) {
     return true;
   }
   for (const std::string& w : words) {  // comment, commentlist, comments-area ...
@@ -587,9 +615,50 @@ bool IsFurniture(const GumboElement& el) {
   return false;
 }
 
+// Keys under which pages' own JSON state names the publication.
+constexpr std::string_view kScriptDateKeys[] = {
+    "datePublished", "publishedDate",  "publicationDate", "publishDate",        "published_at",
+    "publishedAt",   "date_published", "firstPublished",  "first_published_at",
+};
+
+struct ScriptDate {
+  std::string_view key;
+  std::string_view raw;
+  CivilDate date;
+};
+
+// The first `"key": "YYYY-MM-DD…"` in `code` for a key of kScriptDateKeys
+// (quoted, case as written); nullopt when none.
+std::optional<ScriptDate> FindScriptDate(std::string_view code) {
+  std::optional<ScriptDate> first;
+  size_t first_at = std::string_view::npos;
+  for (std::string_view key : kScriptDateKeys) {
+    for (size_t at = code.find(key); at != std::string_view::npos && at < first_at;
+         at = code.find(key, at + 1)) {
+      if (at == 0 || (code[at - 1] != '"' && code[at - 1] != '\'')) continue;
+      size_t i = at + key.size();
+      if (i >= code.size() || code[i] != code[at - 1]) continue;
+      ++i;
+      while (i < code.size() && (code[i] == ' ' || code[i] == ':')) ++i;
+      if (i >= code.size() || (code[i] != '"' && code[i] != '\'')) continue;
+      size_t end = code.find(code[i], i + 1);
+      if (end == std::string_view::npos || end - i > 64) continue;
+      std::string_view raw = code.substr(i + 1, end - i - 1);
+      if (std::optional<CivilDate> d = ParseDateWitness(raw)) {
+        first = ScriptDate{key, raw, *d};
+        first_at = at;
+        break;
+      }
+    }
+  }
+  return first;
+}
+
 constexpr int kMaxDepth = 256;
 constexpr size_t kMaxTextWitnesses = 12;
 constexpr size_t kPageTextBytes = 256 << 10;
+constexpr size_t kMainHeadBytes = 400;
+constexpr size_t kShortLineBytes = 80;
 
 class Collector {
  public:
@@ -616,10 +685,14 @@ class Collector {
     }
     if (node->type != GUMBO_NODE_ELEMENT) return;
     const GumboElement& el = node->v.element;
-    in_main = in_main || std::find(roots_.begin(), roots_.end(), node) != roots_.end();
+    const bool root = std::find(roots_.begin(), roots_.end(), node) != roots_.end();
+    in_main = in_main || root;
     bool descend = OnElement(node, el, furniture, in_main);
+    if (root) ++roots_seen_;
     if (!descend) return;
-    furniture = furniture || IsFurniture(el);
+    // An element that holds the main text is not furniture, whatever its
+    // class says ("teaser-body" around a story).
+    furniture = furniture || (IsFurniture(el) && !HoldsMain(node));
     const GumboVector& kids = el.children;
     for (unsigned i = 0; i < kids.length; ++i) {
       Visit(static_cast<const GumboNode*>(kids.data[i]), depth + 1, furniture, in_main);
@@ -658,6 +731,8 @@ class Collector {
     std::string_view itemprop = AttrValue(el, "itemprop");
     switch (el.tag) {
       case GUMBO_TAG_SCRIPT:  // JSON-LD comes parsed (ReadJsonLd)
+        if (!script_date_) OnScript(node, el);
+        return false;
       case GUMBO_TAG_STYLE:
       case GUMBO_TAG_TEMPLATE:
         return false;
@@ -695,6 +770,12 @@ class Collector {
         // says "published" (a time in the page header may be today's date).
         int rank = marked ? 0 : in_main ? 1 : furniture ? 3 : 1;
         int tier = furniture && !marked ? kTierLinks : marked || in_main ? kTierTime : kTierText;
+        if (marked && !in_main && (furniture || AfterMain())) {
+          // Marked, but in a sidebar or below the story: a comment's or a
+          // neighbour's.
+          tier = kTierText;
+          rank = 3;
+        }
         if (!dt.empty()) {
           Add(PublishedMethod::kTimeElement, "time[datetime]", dt, AttrDate(dt), modified, tier,
               rank);
@@ -727,6 +808,18 @@ class Collector {
     return true;
   }
 
+  // A page's state as JSON in a script ({"publishedDate":"2026-04-27T…"}):
+  // the first publication key with an ISO date, a witness after those printed.
+  void OnScript(const GumboNode* node, const GumboElement& el) {
+    if (EqualsIgnoreAsciiCase(AttrValue(el, "type"), "application/ld+json")) return;
+    std::string_view code = html::FirstTextChild(node);
+    if (std::optional<ScriptDate> d = FindScriptDate(code)) {
+      script_date_ = true;
+      Add(PublishedMethod::kMetaTag, "script \"" + std::string(d->key) + "\"", d->raw, d->date,
+          false, kTierText, 8);
+    }
+  }
+
   void OnMeta(const GumboElement& el) {
     std::string_view content = TrimAsciiSpace(AttrValue(el, "content"));
     if (content.empty()) return;
@@ -748,6 +841,7 @@ class Collector {
         rank = RankIn(key, std::begin(kModifiedMetaNames), std::end(kModifiedMetaNames));
         modified = rank >= 0;
       }
+      if (rank < 0 && SaysPublishedKey(key)) rank = kOtherPublishedMetaRank;
       if (rank < 0) continue;
       std::string where =
           std::string(EqualsIgnoreAsciiCase(attr, "itemprop") ? "meta itemprop " : "meta ") +
@@ -796,7 +890,7 @@ class Collector {
     if (!HasAttr(el, "class") && !HasAttr(el, "id")) return;
     std::vector<std::string> words = ClassWords(el);
     bool strong = AnyWord(words, {"published", "pubdate", "posted", "dateline", "publish",
-                                  "publication", "postdate", "entrydate", "created"});
+                                  "postdate", "entrydate", "created"});
     bool dateish =
         strong || AnyWord(words, {"date", "datum", "fecha", "data", "time", "timestamp", "meta",
                                   "byline", "info", "author", "postmeta", "submitted", "day"});
@@ -825,6 +919,18 @@ class Collector {
         found.front().date, modified, furniture ? kTierLinks : kTierText, rank);
   }
 
+  // Whether the walk has entered every main-text root (so, once out of the
+  // main text, is below it).
+  bool AfterMain() const { return !roots_.empty() && roots_seen_ >= roots_.size(); }
+
+  // Whether `node` is a main-text root or an ancestor of one.
+  bool HoldsMain(const GumboNode* node) const {
+    for (const GumboNode* r : roots_) {
+      if (IsAncestor(r, node)) return true;
+    }
+    return false;
+  }
+
   static bool IsAncestor(const GumboNode* maybe_descendant, const GumboNode* ancestor) {
     for (const GumboNode* n = maybe_descendant; n; n = n->parent) {
       if (n == ancestor) return true;
@@ -834,30 +940,42 @@ class Collector {
 
   // "Published on 27 April 2026", "Veröffentlicht am 27.04.2026" …
   void OnText(const GumboNode* node, std::string_view text, bool furniture) {
-    if (furniture || text_witnesses_ >= kMaxTextWitnesses || text.size() > 2000) return;
+    // Phrases in furniture have their own budget: comments must not use up
+    // the story's.
+    size_t& used = furniture ? furniture_phrases_ : text_witnesses_;
+    if (used >= kMaxTextWitnesses || text.size() > 2000) return;
     size_t at = std::string_view::npos;
     for (std::string_view p : kPublishedPhrases) {
       at = std::min(at, FindIgnoreAsciiCase(text, p));
     }
-    if (at == std::string_view::npos) return;
+    // A dateline opens its line: the phrase deep in a paragraph ("… was
+    // published in the journal on …") dates something else.
+    if (at == std::string_view::npos || at - (text.size() - LeftTrim(text).size()) > 60) return;
     std::string window(text.substr(at, 160));
     if (FindTextDates(window, month_first_, 1).empty() && node->parent) {
-      // The date may sit in the next element: "Published: <span>27 April</span>".
-      window.clear();
-      GatherText(node->parent, 300, &window);
-      size_t again = std::string_view::npos;
-      for (std::string_view p : kPublishedPhrases) {
-        again = std::min(again, FindIgnoreAsciiCase(window, p));
+      // The date may sit in the next element: "Published: <span>27 April</span>",
+      // or in the next one up: <li><p>Published</p><p>27 April 2026</p></li>.
+      const GumboNode* up = node->parent;
+      for (int level = 0; level < 2 && up; ++level, up = up->parent) {
+        window.clear();
+        GatherText(up, 300, &window);
+        size_t again = std::string_view::npos;
+        for (std::string_view p : kPublishedPhrases) {
+          again = std::min(again, FindIgnoreAsciiCase(window, p));
+        }
+        if (again == std::string_view::npos) return;
+        window = window.substr(again, 160);
+        if (!FindTextDates(window, month_first_, 1).empty()) break;
       }
-      if (again == std::string_view::npos) return;
-      window = window.substr(again, 160);
     }
     std::vector<TextDate> found = FindTextDates(window, month_first_, 1);
     if (found.empty() || found.front().start > 80) return;
-    ++text_witnesses_;
+    ++used;
     bool modified = SaysModified(std::string_view(window).substr(0, found.front().start));
-    Add(PublishedMethod::kText, "text \"published\"", window, found.front().date, modified,
-        kTierText, 0);
+    // In furniture (a comment's "Posted on …", a sidebar's "Published …"): a
+    // last resort, with the other dates printed there.
+    Add(PublishedMethod::kText, furniture ? "text \"published\" (furniture)" : "text \"published\"",
+        window, found.front().date, modified, furniture ? kTierLinks : kTierText, 0);
   }
 
   const std::vector<const GumboNode*>& roots_;
@@ -866,8 +984,39 @@ class Collector {
   std::string page_text_;
   const GumboNode* last_text_node_ = nullptr;
   size_t text_witnesses_ = 0;
+  size_t furniture_phrases_ = 0;
   size_t links_ = 0, link_dates_ = 0;
+  size_t roots_seen_ = 0;
+  bool script_date_ = false;
 };
+
+// The first text node under `node`, within the first *budget bytes of text,
+// that is short (a line of its own) and holds a date: sets *line and *date.
+bool ShortDatedLine(const GumboNode* node, bool month_first, int depth, size_t* budget,
+                    std::string* line, std::optional<CivilDate>* date) {
+  if (depth > kMaxDepth || *budget == 0) return false;
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+    std::string text = Collapse(node->v.text.text);
+    if (text.empty()) return false;
+    *budget = text.size() >= *budget ? 0 : *budget - text.size();
+    if (text.size() > kShortLineBytes) return false;
+    std::vector<TextDate> found = FindTextDates(text, month_first, 1);
+    if (found.empty()) return false;
+    *line = text;
+    *date = found.front().date;
+    return true;
+  }
+  if (node->type != GUMBO_NODE_ELEMENT) return false;
+  const GumboElement& el = node->v.element;
+  if (html::IsNonText(el.tag) || html::IsHidden(el)) return false;
+  for (unsigned i = 0; i < el.children.length; ++i) {
+    if (ShortDatedLine(static_cast<const GumboNode*>(el.children.data[i]), month_first, depth + 1,
+                       budget, line, date)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 std::string AuthorNames(const json& a, int depth) {
   if (depth > 3) return "";
@@ -1020,6 +1169,86 @@ CivilDate LocalDay(const Candidate& best, const std::vector<Candidate>& cands) {
   }
   return day;
 }
+// Kinds of witness, for counting independent ones: JSON-LD, meta tags and
+// itemprop, time elements, printed text, the URL, the feed.
+int MethodBit(PublishedMethod m) { return 1 << (static_cast<int>(m) % 32); }
+constexpr size_t kMaxCorroborating = 256;
+
+// The chosen witness stands unless another day is named by more kinds of
+// publication witness (tiers 1–5) than the chosen day, and by at least two
+// (a kind counts only when all its witnesses agree):
+// then the first witness of that day in precedence. A lone JSON-LD date two
+// weeks before what the meta tags and the printed dateline agree on is the
+// odd one out. Days one apart count as the same day (time zones).
+template <typename Usable>
+const Candidate* Corroborated(const Candidate* best, const std::vector<Candidate>& cands,
+                              const Usable& usable) {
+  if (best->tier > kTierText || best->w.modified) return best;
+  auto eligible = [&](const Candidate& x) {
+    return usable(x) && !x.w.modified && x.tier <= kTierText;
+  };
+  auto near = [](const Candidate& x, CivilDate day) {
+    return std::abs(x.w.date->DaysSinceEpoch() - day.DaysSinceEpoch()) <= 1;
+  };
+  // A kind that names days far apart (a list of stories, a page that is
+  // mostly about something else) vouches for none of them.
+  std::array<long, 32> lo, hi;
+  lo.fill(std::numeric_limits<long>::max());
+  hi.fill(std::numeric_limits<long>::min());
+  size_t count = 0;
+  for (const Candidate& x : cands) {
+    if (!eligible(x)) continue;
+    ++count;
+    const auto m = static_cast<size_t>(x.w.method) % lo.size();
+    lo[m] = std::min(lo[m], x.w.date->DaysSinceEpoch());
+    hi[m] = std::max(hi[m], x.w.date->DaysSinceEpoch());
+  }
+  if (count > kMaxCorroborating) return best;  // not worth the quadratic look
+  int split = 0;
+  for (size_t m = 0; m < lo.size(); ++m) {
+    if (lo[m] <= hi[m] && hi[m] - lo[m] > 1) split |= 1 << m;
+  }
+  // The kinds naming `day`; for a day other than the chosen one, only
+  // witnesses that are not near the chosen day too (none votes twice).
+  auto kinds = [&](CivilDate day) {
+    const bool chosen = day == *best->w.date;
+    int bits = 0;
+    for (const Candidate& x : cands) {
+      if (eligible(x) && near(x, day) && (chosen || !near(x, *best->w.date))) {
+        bits |= MethodBit(x.w.method);
+      }
+    }
+    return std::popcount(static_cast<unsigned>(bits & ~split));
+  };
+  const int best_kinds = kinds(*best->w.date);
+  const Candidate* other = nullptr;
+  int other_kinds = 0;
+  for (const Candidate& x : cands) {
+    if (!eligible(x) || near(x, *best->w.date)) continue;
+    int k = kinds(*x.w.date);
+    if (k < 2 || k <= best_kinds) continue;
+    if (!other || k > other_kinds ||
+        (k == other_kinds &&
+         std::tie(x.tier, x.rank, x.order) < std::tie(other->tier, other->rank, other->order))) {
+      other = &x;
+      other_kinds = k;
+    }
+  }
+  return other ? other : best;
+}
+
+// The page's URL is minted when the story is first published: a full date in
+// its path that is earlier than the chosen witness by more than a day says
+// the chosen one is a later edit.
+template <typename Usable>
+const Candidate* UrlFirst(const Candidate* best, const std::vector<Candidate>& cands,
+                          const Usable& usable) {
+  for (const Candidate& x : cands) {
+    if (!usable(x) || x.tier != kTierUrl || x.rank != 0) continue;
+    if (best->w.date->DaysSinceEpoch() - x.w.date->DaysSinceEpoch() > 1) return &x;
+  }
+  return best;
+}
 }  // namespace
 
 CivilDate TodayUtc() {
@@ -1103,6 +1332,15 @@ std::optional<CivilDate> DateFromUrlPath(std::string_view url) {
     return y >= 1990 && y <= 2099 && IsValidDate(y, m, d);
   };
   for (size_t i = 0; i < p.size(); ++i) {
+    // /29-10-2021 or /10-29-2021, when one number can only be the day.
+    if (p[i] == '/' && AllDigits(p, i + 1, 2) && i + 11 <= p.size() && p[i + 3] == '-' &&
+        AllDigits(p, i + 4, 2) && p[i + 6] == '-' && AllDigits(p, i + 7, 4) &&
+        (i + 11 == p.size() || p[i + 11] == '/' || p[i + 11] == '-' || p[i + 11] == '.')) {
+      int a = TwoDigits(p, i + 1), b = TwoDigits(p, i + 4), y = Digits(p, i + 7, 4);
+      if (a > 12 && b <= 12 && plausible(y, b, a)) return CivilDate{y, b, a};
+      if (b > 12 && a <= 12 && plausible(y, a, b)) return CivilDate{y, a, b};
+      continue;
+    }
     if (p[i] != '/' || !AllDigits(p, i + 1, 4)) continue;
     int year = Digits(p, i + 1, 4);
     // /20260427/ or /20260427-slug
@@ -1197,7 +1435,29 @@ void ReadPageDates(const GumboNode* document, const std::vector<const GumboNode*
       best = &x;
     }
   }
+  if (best) best = Corroborated(best, cands, usable);
+  if (best) best = UrlFirst(best, cands, usable);
   Candidate page_text;
+  if (!best) {
+    // A date printed at the head of the main text on a short line of its
+    // own ("01.02.2022 Category: …"), before any furniture: a story's
+    // dateline sits at its start; a date inside a sentence dates something else.
+    size_t budget = kMainHeadBytes;
+    std::string line;
+    for (const GumboNode* r : main_roots) {
+      if (ShortDatedLine(r, MonthFirst(meta->language), 0, &budget, &line, &page_text.w.date)) {
+        break;
+      }
+    }
+    if (page_text.w.date && *page_text.w.date >= earliest && *page_text.w.date <= latest) {
+      page_text.w.method = PublishedMethod::kText;
+      page_text.w.where = "main text head";
+      page_text.w.raw = Clip(line, 200);
+      page_text.tier = kTierText;
+      page_text.rank = 100;
+      best = &page_text;
+    }
+  }
   if (!best) {
     // Last resort. A date printed in page furniture (a comment, a teaser, a
     // sidebar): the first in the page, as a story's own date comes before its

@@ -116,6 +116,12 @@ TEST_CASE("URL dates: path forms and query") {
       {"https://ex.com/2020/4/", std::nullopt},
       {"https://ex.com/2020/13/2/x", std::nullopt},
       {"https://ex.com/2020/2/30/x", std::nullopt},
+      // Day and month with dashes, when one number can only be the day.
+      {"https://ex.org/press/releases/29-10-2021", CivilDate{2021, 10, 29}},
+      {"https://ex.org/press/10-29-2021/slug", CivilDate{2021, 10, 29}},
+      {"https://ex.org/press/05-06-2021", std::nullopt},
+      {"https://ex.org/press/29-10-20215", std::nullopt},
+      {"https://ex.org/press/31-02-2021", std::nullopt},
   };
   for (const Case& c : paths) {
     INFO("case: " << std::string(c.url));
@@ -194,10 +200,10 @@ TEST_CASE("precedence: URL path, weak meta names, time outside the text, furnitu
           "datePublished":"2025-09-13T01:30:00Z"}</script>)",
        "<article>" + kPara + "</article>", "https://ex.com/politics/2025/09/12/vote",
        CivilDate{2025, 9, 12}, PublishedMethod::kJsonLd},
-      {"a URL two days off does not move JSON-LD",
+      {"a URL two days later does not move JSON-LD",
        R"(<script type="application/ld+json">{"@type":"NewsArticle",
           "datePublished":"2025-09-13T01:30:00Z"}</script>)",
-       "<article>" + kPara + "</article>", "https://ex.com/politics/2025/09/11/vote",
+       "<article>" + kPara + "</article>", "https://ex.com/politics/2025/09/15/vote",
        CivilDate{2025, 9, 13}, PublishedMethod::kJsonLd},
       {"a printed dateline beats meta name=date", R"(<meta name="date" content="2024-06-30">)",
        "<article><p class=\"dateline\">Posted 21.06.2024</p>" + kPara + "</article>", "",
@@ -370,6 +376,167 @@ TEST_CASE("what the source said: a feed's date counts, HTTP Last-Modified is onl
   REQUIRE(c.ok());
   CHECK(c->meta.published == CivilDate{2026, 4, 19});
   CHECK(c->meta.published_method == PublishedMethod::kMetaTag);
+}
+
+TEST_CASE("consistency between witnesses: corroboration and the URL's day") {
+  const std::string kLd = R"(<script type="application/ld+json">{"@type":"NewsArticle",
+      "datePublished":")";
+  const std::string kLdEnd = R"("}</script>)";
+  const PrecedenceCase cases[] = {
+      // A lone JSON-LD day against meta and print that agree on another.
+      {"two kinds outvote a lone JSON-LD date",
+       kLd + "2024-05-02T08:00:00+02:00" + kLdEnd +
+           R"(<meta property="article:published_time" content="2024-05-19T11:00:00+02:00">)",
+       "<article><p class=\"entry-date\">19 May 2024</p>" + kPara + "</article>", "",
+       CivilDate{2024, 5, 19}, PublishedMethod::kMetaTag},
+      {"one kind against JSON-LD does not outvote it",
+       kLd + "2024-05-02T08:00:00+02:00" + kLdEnd +
+           R"(<meta property="article:published_time" content="2024-05-19T11:00:00+02:00">)",
+       "<article>" + kPara + "</article>", "", CivilDate{2024, 5, 2}, PublishedMethod::kJsonLd},
+      {"a kind that names several days (a list) vouches for none", kLd + "2024-05-02" + kLdEnd,
+       "<article>" + kPara +
+           "<time datetime=\"2024-05-19\">19 May</time><p class=\"date\">19 May 2024</p>"
+           "<time datetime=\"2024-03-07\">7 March</time><p class=\"date\">7 March 2024</p>"
+           "</article>",
+       "", CivilDate{2024, 5, 2}, PublishedMethod::kJsonLd},
+      {"the day before, in another zone, is the same day",
+       kLd + "2024-05-18T23:30:00Z" + kLdEnd +
+           R"(<meta property="article:published_time" content="2024-05-19T01:30:00+02:00">)",
+       "<article><p class=\"entry-date\">19 May 2024</p>" + kPara + "</article>", "",
+       CivilDate{2024, 5, 19}, PublishedMethod::kJsonLd},
+      // The URL is minted at first publication.
+      {"a URL day earlier than JSON-LD by more than a day wins", kLd + "2021-08-30" + kLdEnd,
+       "<article>" + kPara + "</article>", "https://blog.example.net/notes/2019/3/8/spring-fair",
+       CivilDate{2019, 3, 8}, PublishedMethod::kUrl},
+      {"a URL day one day earlier leaves JSON-LD", kLd + "2021-08-30" + kLdEnd,
+       "<article>" + kPara + "</article>", "https://ex.org/2021/08/29/fair", CivilDate{2021, 8, 30},
+       PublishedMethod::kJsonLd},
+      {"a later URL day leaves JSON-LD", kLd + "2021-08-30" + kLdEnd,
+       "<article>" + kPara + "</article>", "https://ex.org/2021/09/14/fair", CivilDate{2021, 8, 30},
+       PublishedMethod::kJsonLd},
+  };
+  CheckPrecedence(cases, "en");
+}
+
+TEST_CASE("where on the page: furniture, comments below, the head of the main text") {
+  const std::string kLong = kPara + kPara + kPara + kPara;
+  const PrecedenceCase cases[] = {
+      {"a container with a furniture class that holds the story is not furniture", "",
+       "<div class=\"teaser-body\"><h5 class=\"x\">14.03.2023</h5><article><h1>Rail strike</h1>" +
+           kPara + "</article></div>",
+       "", CivilDate{2023, 3, 14}, PublishedMethod::kText},
+      {"a teaser beside the story is still furniture", "",
+       "<div class=\"teaser\"><span>14.03.2023</span> Other story</div><article>" + kPara +
+           "</article>",
+       "", std::nullopt, PublishedMethod::kUnknown},
+      {"a marked <time> in a sidebar is a neighbour's", "",
+       "<header><time datetime=\"2019-06-28\">28 June</time></header><article>" + kPara +
+           "</article><div class=\"aside\"><p>Reader note <time pubdate "
+           "datetime=\"2019-09-22\">22 Sept</time></p></div>",
+       "", CivilDate{2019, 6, 28}, PublishedMethod::kTimeElement},
+      {"a marked <time> below the story is a comment's", "",
+       "<header><time datetime=\"2019-06-28\">28 June</time></header><article>" + kPara +
+           "</article><div class=\"thread\"><p>Agreed. <time pubdate "
+           "datetime=\"2019-09-22\">22 Sept</time></p></div>",
+       "", CivilDate{2019, 6, 28}, PublishedMethod::kTimeElement},
+      {"'published' deep in a sentence is not a dateline", "",
+       "<article><p class=\"date\">2 April 2021</p><p>Officials at the regional statistics "
+       "office said the figures, first published on 9 March 2020, were later revised.</p>" +
+           kPara + "</article>",
+       "", CivilDate{2021, 4, 2}, PublishedMethod::kText},
+      {"'published' near the start of its line is", "",
+       "<article><p class=\"date\">2 April 2021</p><p>By Ann Lee | Published 9 March 2021</p>" +
+           kPara + "</article>",
+       "", CivilDate{2021, 3, 9}, PublishedMethod::kText},
+      {"a label and its value in sibling elements", "",
+       "<article>" + kPara +
+           "<ul class=\"credits\"><li><p>Mise en ligne</p><p>23 mai 2019</p></li>"
+           "<li><p>Auteur</p><p>Anne Roux</p></li></ul></article>",
+       "", CivilDate{2019, 5, 23}, PublishedMethod::kText},
+      {"a label whose date is far from it says nothing",
+       R"(<meta name="date" content="2019-05-30">)",
+       "<article>" + kPara +
+           "<dl><dt>Published by</dt><dd>Northwind Press, Oslo and Bergen, in cooperation with "
+           "the regional archive of western Norway</dd><dd>23 May 2019</dd></dl></article>",
+       "", CivilDate{2019, 5, 30}, PublishedMethod::kMetaTag},
+      {"a 'published' label in a sidebar serves when nothing else does", "",
+       "<article>" + kPara +
+           "</article><div class=\"sidebar\"><p>Publi\xC3\xA9 le 5 mai 2024</p></div>",
+       "", CivilDate{2024, 5, 5}, PublishedMethod::kText},
+      {"a 'published' label in a sidebar does not beat the story's date", "",
+       "<article><p class=\"date\">2 April 2021</p>" + kPara +
+           "</article><div class=\"sidebar\"><p>Published 9 March 2021</p></div>",
+       "", CivilDate{2021, 4, 2}, PublishedMethod::kText},
+      {"a class that says publication is not a dateline", "",
+       "<article><div class=\"publication\">Annual report | 17 January 2017</div>"
+       "<span class=\"date\">28 April 2017</span>" +
+           kPara + "</article>",
+       "", CivilDate{2017, 4, 28}, PublishedMethod::kText},
+  };
+  CheckPrecedence(cases, "en");
+
+  // The first short line of the main text that holds a date; not a date in a
+  // sentence, not one far down the text.
+  struct HeadCase {
+    const char* id;
+    std::string body;
+    std::optional<CivilDate> head_date;
+  };
+  const HeadCase heads[] = {
+      {"a short line at the head",
+       "<article><p>01.02.2022 Kategorie: Sport</p>" + kPara + "</article>", CivilDate{2022, 2, 1}},
+      {"a date inside a sentence",
+       "<article><p>Nach der seit 28.01.2022 geltenden Verordnung d\xC3\xBCrfen die Hallen "
+       "wieder zur H\xC3\xA4lfte gef\xC3\xBCllt werden, sagte der Verband am Dienstag.</p>" +
+           kPara + "</article>",
+       std::nullopt},
+      {"a short line far down", "<article>" + kLong + "<p>3. Mai 2022</p></article>", std::nullopt},
+  };
+  for (const HeadCase& c : heads) {
+    INFO("case: " << std::string(c.id));
+    StatusOr<Article> a = ParsePage("", c.body, "", "de");
+    CHECK(a.ok());
+    if (!a.ok()) continue;
+    std::optional<CivilDate> got;
+    for (const DateWitness& w : a->meta.date_witnesses) {
+      if (w.where == "main text head") got = w.date;
+    }
+    CHECK(got == c.head_date);
+  }
+}
+
+TEST_CASE("more metadata: uploadDate, other publication names, JSON state in scripts") {
+  const PrecedenceCase cases[] = {
+      {"itemprop uploadDate of a video page",
+       R"(<meta itemprop="uploadDate" content="2019-10-16T18:15:00+02:00">)",
+       "<article>" + kPara + "</article>", "", CivilDate{2019, 10, 16}, PublishedMethod::kMetaTag},
+      {"uploadDate ranks after article:published_time",
+       R"(<meta itemprop="uploadDate" content="2019-10-16">
+          <meta property="article:published_time" content="2019-10-11">)",
+       "<article>" + kPara + "</article>", "", CivilDate{2019, 10, 11}, PublishedMethod::kMetaTag},
+      {"an unlisted name that says published",
+       R"(<meta property="gallery:published_on" content="2013-02-16T04:36:36-05:00">)",
+       "<article>" + kPara + "</article>", "", CivilDate{2013, 2, 16}, PublishedMethod::kMetaTag},
+      {"an unlisted name that also says updated is not",
+       R"(<meta property="gallery:updated_published" content="2013-02-16">)",
+       "<article>" + kPara + "</article>", "", std::nullopt, PublishedMethod::kUnknown},
+      {"a publication key in a page's JSON state", "",
+       "<script>window.__STATE__ = {\"review\": {\"publishedDate\": \"2016-11-04T20:37:27Z\", "
+       "\"updatedDate\": \"2016-11-05T10:00:00Z\"}};</script><article>" +
+           kPara + "</article>",
+       "", CivilDate{2016, 11, 4}, PublishedMethod::kMetaTag},
+      {"keys that only contain the word, or modification keys, are not", "",
+       "<script type=\"application/json\">{\"publishedDateLabel\": \"2016-11-04\", "
+       "\"updatedDate\": \"2016-11-05\", \"note\": \"publishedDate\"}</script><article>" +
+           kPara + "</article>",
+       "", std::nullopt, PublishedMethod::kUnknown},
+      {"a printed dateline beats the script's key", "",
+       "<script>var s = {'datePublished': '2016-11-01'};</script><article>"
+       "<p class=\"dateline\">Posted 4 November 2016</p>" +
+           kPara + "</article>",
+       "", CivilDate{2016, 11, 4}, PublishedMethod::kText},
+  };
+  CheckPrecedence(cases, "en");
 }
 
 TEST_CASE("bylines, as printed") {
