@@ -29,6 +29,8 @@ constexpr int kMaxDepth = 256;
 constexpr size_t kMinParagraphChars = 25;
 // A paragraph whose <br>-split lines average fewer characters is a list.
 constexpr size_t kMinListLineChars = 60;
+// How deep under a furniture element a <main> is looked for.
+constexpr int kMaxMainDepth = 12;
 
 // ---------------------------------------------------------------------------
 // Attributes and names.
@@ -138,6 +140,13 @@ constexpr std::string_view kBoilerplateWords[] = {
     "tagcloud",
     "taglist",
     "socials",
+    "likes",
+    "sharedaddy",
+    "shariff",
+    "donation",
+    "donations",
+    "donate",
+    "legend",
 };
 // A class or id that also has one of these words names a container of the
 // story ("content-sidebar-wrap" holds the story and the sidebar), as in
@@ -153,10 +162,12 @@ constexpr std::string_view kPositiveWords[] = {"article", "body",  "content",   
                                                "page",    "post",  "text",       "blog",  "story",
                                                "hentry",  "prose", "articlebody"};
 constexpr std::string_view kNegativeWords[] = {
-    "comment", "comments", "com",      "contact", "foot",    "footer", "footnote", "masthead",
-    "media",   "meta",     "outbrain", "promo",   "related", "scroll", "shoutbox", "sidebar",
-    "sponsor", "shopping", "tags",     "tool",    "widget",  "share",  "social",   "nav",
-    "menu",    "ad",       "ads",      "banner",  "byline",  "author", "teaser",   "hidden"};
+    "comment", "comments", "com", "contact", "foot", "footer", "footnote", "masthead", "media",
+    "meta", "outbrain", "promo", "related", "scroll", "shoutbox", "sidebar", "sponsor", "shopping",
+    "tags", "tool", "widget", "share", "social", "nav", "menu", "ad", "ads", "banner", "byline",
+    "author", "teaser", "hidden",
+    // A paper's reference list: commas in every entry, no story.
+    "references", "bibliography", "citations"};
 
 template <size_t N>
 bool InList(std::string_view word, const std::string_view (&list)[N]) {
@@ -190,20 +201,42 @@ void ForEachWord(std::string_view name, F&& f) {
   }
 }
 
-// Calls f(name) for each class name and the id of an element.
+// BEM modifiers that state how a CMS shows an item, not what it is:
+// "node--promoted" is a story promoted to the front page.
+constexpr std::string_view kStateModifiers[] = {"promoted", "sticky", "featured"};
+
+// The name without a trailing "--promoted" (any case).
+std::string_view DropStateModifier(std::string_view name) {
+  size_t at = name.rfind("--");
+  if (at == std::string_view::npos || at == 0) return name;
+  std::string_view mod = name.substr(at + 2);
+  for (std::string_view m : kStateModifiers) {
+    if (EqualsIgnoreAsciiCase(mod, m)) return name.substr(0, at);
+  }
+  return name;
+}
+
+bool IsHeading(GumboTag tag) {
+  return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 ||
+         tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
+}
+
+// Calls f(name) for each class name and the id of an element. A heading's id
+// is left out: it is an anchor made from the heading's own words
+// ("nav_the_new_plan"), not a name of the element's role.
 template <typename F>
 void ForEachName(const GumboElement& el, F&& f) {
   for (unsigned i = 0; i < el.attributes.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(el.attributes.data[i]);
     bool is_class = std::strcmp(a->name, "class") == 0;
-    if (!is_class && std::strcmp(a->name, "id") != 0) continue;
+    if (!is_class && (std::strcmp(a->name, "id") != 0 || IsHeading(el.tag))) continue;
     std::string_view v(a->value);
     size_t k = 0;
     while (k < v.size()) {
       while (k < v.size() && IsAsciiSpace(v[k])) ++k;
       size_t j = k;
       while (j < v.size() && !IsAsciiSpace(v[j])) ++j;
-      if (j > k) f(v.substr(k, j - k));
+      if (j > k) f(DropStateModifier(v.substr(k, j - k)));
       k = j;
     }
   }
@@ -217,6 +250,13 @@ constexpr std::string_view kLayoutWords[] = {
     "footer",  "sidebar",  "banner",     "overlay", "modal",  "popup",
     "toolbar", "masthead", "widget",     "widgets", "paywall"};
 
+// Words that page builders use for every block after their own prefix
+// ("elementor-widget-container", "fl-module-widget"): furniture only when they
+// open the name ("widget", "widget_recent_entries").
+constexpr std::string_view kFrameworkWords[] = {"widget", "widgets"};
+
+bool IsFrameworkWord(std::string_view w) { return InList(w, kFrameworkWords); }
+
 struct NameVerdict {
   bool boilerplate = false;  // some name has a furniture word
   bool story = false;        // some name has a story word
@@ -228,14 +268,23 @@ NameVerdict JudgeNames(const GumboElement& el) {
   bool content_word = false;
   ForEachName(el, [&](std::string_view name) {
     bool first = true, furniture = false, story = false, modifier = false, content = false;
+    // A BEM modifier ("section--ads", "l-outer--nav") states a variant of
+    // the block before it: the block's words say what the element is.
+    // A longer tail ("field--name-field-related") is a name, not a variant.
+    if (size_t bem = name.rfind("--");
+        bem != std::string_view::npos && bem > 0 &&
+        name.find_first_of("-_", bem + 2) == std::string_view::npos) {
+      name = name.substr(0, bem);
+    }
     ForEachWord(name, [&](std::string_view w) {
       if (first && InList(w, kModifierWords)) {
         modifier = true;
         return false;
       }
+      const bool lead_word = first;
       first = false;
       if (InList(w, kStoryWords)) story = true;
-      if (InList(w, kBoilerplateWords)) {
+      if (InList(w, kBoilerplateWords) && (lead_word || !IsFrameworkWord(w))) {
         furniture = true;
         if (!InList(w, kLayoutWords)) content = true;
       }
@@ -262,9 +311,10 @@ int ClassWeight(const GumboElement& el) {
         modifier = true;
         return false;
       }
+      const bool lead_word = first;
       first = false;
       if (InList(w, kPositiveWords)) pos = true;
-      if (InList(w, kNegativeWords)) neg = true;
+      if (InList(w, kNegativeWords) && (lead_word || !IsFrameworkWord(w))) neg = true;
       return true;
     });
     if (modifier) return;
@@ -422,6 +472,22 @@ void CountText(std::string_view s, size_t* chars, size_t* commas) {
 // ---------------------------------------------------------------------------
 // One pass: text statistics and Readability scores.
 
+// Class and id words of a recipe's ingredient list, which recipe pages set
+// apart from the method (a list of short lines that never scores).
+constexpr std::string_view kIngredientWords[] = {"ingredients",  "ingredient",  "zutaten",
+                                                 "ingredientes", "ingredienti", "skladniki"};
+
+bool HasIngredientsName(const GumboElement& el) {
+  bool found = false;
+  ForEachName(el, [&](std::string_view name) {
+    ForEachWord(name, [&](std::string_view w) {
+      if (InList(w, kIngredientWords)) found = true;
+      return !found;
+    });
+  });
+  return found;
+}
+
 struct Stats {
   size_t chars = 0;       // characters of text, skipped elements left out
   size_t link_chars = 0;  // of which inside <a>
@@ -444,6 +510,7 @@ class Scorer {
  public:
   std::unordered_map<const GumboNode*, Info> info;
   std::vector<const GumboNode*> article_bodies;  // outermost [itemprop=articleBody]
+  std::vector<const GumboNode*> ingredients;     // elements named for a recipe's ingredients
   const GumboNode* body = nullptr;
   std::vector<std::string_view> json_ld;  // texts of <script type=application/ld+json>
   bool use_names = true;                  // class and id words can make an element boilerplate
@@ -503,7 +570,7 @@ class Scorer {
     if (el.tag == GUMBO_TAG_BODY && !body) body = node;
     Info& me = info[node];
     bool layout_only = false;
-    me.skipped = StrictlySkipped(el, use_names, use_layout_names, &layout_only);
+    me.skipped = StrictlySkipped(node, use_names, use_layout_names, &layout_only);
     if (me.skipped) {
       if (layout_only) {
         layout_hidden_chars = std::max(layout_hidden_chars, ParagraphChars(node, depth, false));
@@ -512,6 +579,7 @@ class Scorer {
     }
     const bool is_body = !in_body && HasToken(AttrValue(el, "itemprop"), "articleBody");
     if (is_body) article_bodies.push_back(node);
+    if (HasIngredientsName(el)) ingredients.push_back(node);
     bool has_block = false;
     const bool link = in_link || el.tag == GUMBO_TAG_A;
     for (unsigned i = 0; i < el.children.length; ++i) {
@@ -561,16 +629,33 @@ class Scorer {
 
   // Strict boilerplate by tag, role or names, judged while scoring (names
   // that also say "content", "article"... are kept, as in Readability).
-  static bool StrictlySkipped(const GumboElement& el, bool use_names, bool use_layout_names,
+  // Whether a <main> or [role=main] element lies under `node`.
+  static bool HoldsMain(const GumboNode* node, int depth) {
+    if (depth > kMaxMainDepth || node->type != GUMBO_NODE_ELEMENT) return false;
+    const GumboElement& el = node->v.element;
+    if (depth > 0 &&
+        (el.tag == GUMBO_TAG_MAIN || EqualsIgnoreAsciiCase(AttrValue(el, "role"), "main"))) {
+      return true;
+    }
+    for (unsigned i = 0; i < el.children.length; ++i) {
+      if (HoldsMain(Child(node, i), depth + 1)) return true;
+    }
+    return false;
+  }
+
+  static bool StrictlySkipped(const GumboNode* node, bool use_names, bool use_layout_names,
                               bool* layout_only) {
+    const GumboElement& el = node->v.element;
     if (el.tag == GUMBO_TAG_HTML || el.tag == GUMBO_TAG_BODY || el.tag == GUMBO_TAG_MAIN ||
         el.tag == GUMBO_TAG_ARTICLE) {
       return false;
     }
-    if (IsFurnitureTag(el.tag) && el.tag != GUMBO_TAG_HEADER && el.tag != GUMBO_TAG_FORM) {
-      return true;
+    if ((IsFurnitureTag(el.tag) && el.tag != GUMBO_TAG_HEADER && el.tag != GUMBO_TAG_FORM) ||
+        IsFurnitureRole(AttrValue(el, "role"))) {
+      // A page's <main> is never furniture: a banner holding it was left
+      // open by broken markup and swallowed the page.
+      return !HoldsMain(node, 0);
     }
-    if (IsFurnitureRole(AttrValue(el, "role"))) return true;
     if (!use_names || HasToken(AttrValue(el, "itemprop"), "articleBody")) return false;
     NameVerdict v = JudgeNames(el);
     if (!v.boilerplate || v.story) return false;
@@ -628,7 +713,7 @@ class TextWriter {
     // its name says.
     const bool holds_story = s && container_chars > 0 && s->chars * 2 > container_chars;
     if (IsFurnitureTag(el.tag)) {
-      if (el.tag == GUMBO_TAG_HEADER) return !holds_story && !HasHeadline(node, 0);
+      if (el.tag == GUMBO_TAG_HEADER) return !holds_story && !HasHeadline(node, 0, GUMBO_TAG_H1);
       return !holds_story;
     }
     if (!options_.keep_captions && el.tag == GUMBO_TAG_FIGCAPTION) return true;
@@ -658,11 +743,13 @@ class TextWriter {
     }
   }
 
-  static bool HasHeadline(const GumboNode* node, int depth) {
+  // Whether a heading from <h1> down to `lowest` lies under `node`.
+  static bool HasHeadline(const GumboNode* node, int depth, GumboTag lowest) {
     if (depth > 8 || node->type != GUMBO_NODE_ELEMENT) return false;
-    if (node->v.element.tag == GUMBO_TAG_H1) return true;
+    GumboTag tag = node->v.element.tag;
+    if (IsHeading(tag) && tag <= lowest) return true;
     for (unsigned i = 0; i < node->v.element.children.length; ++i) {
-      if (HasHeadline(Child(node, i), depth + 1)) return true;
+      if (HasHeadline(Child(node, i), depth + 1, lowest)) return true;
     }
     return false;
   }
@@ -874,6 +961,9 @@ constexpr std::string_view kTeaserLabels[] = {"read more",
                                               "lee",
                                               "vea también",
                                               "mira",
+                                              "mire",
+                                              "vea",
+                                              "ver también",
                                               "puedes ver",
                                               "leia também",
                                               "veja também",
@@ -1128,7 +1218,8 @@ constexpr std::string_view kCallWords[] = {
     "suscribete", "abonnieren", "abonnez", "abonniere", "einloggen", "eingeloggt", "anmelden",
     "registrieren", "folgen sie", "folge uns", "teilen sie", "den artikel teilen", "share this",
     "what you think", "affiliate", "zapraszamy", "subskrypcji", "hazte miembro", "unterstütze",
-    "support us", "donate",
+    "support us", "donate", "get the latest", "youtube channel", "canal de youtube",
+    "youtube-kanal",
     // A blog's filing note ("This entry was posted in News. Bookmark the
     // permalink.", "Erstellt am ... und abgelegt unter Linux") and licence line.
     "this entry was posted", "bookmark the permalink", "abgelegt unter", "publié dans",
@@ -1143,19 +1234,71 @@ bool IsAdLabel(std::string_view folded) {
   if (InList(folded, kAdLabels)) return true;
   // "Anzeige, enthält Affiliate Links", "*Werbung. Dieser Beitrag...".
   for (std::string_view label : kAdLabels) {
-    if (label.size() > 3 && folded.size() < 120 && folded.substr(0, label.size()) == label &&
-        folded.size() > label.size() && std::strchr(",.:-", folded[label.size()])) {
+    if (label.size() <= 3 || folded.size() >= 120 || folded.substr(0, label.size()) != label) {
+      continue;
+    }
+    // "Anzeige - Heute bestellen?": spaces may stand before the separator.
+    size_t at = folded.find_first_not_of(' ', label.size());
+    if (at != std::string_view::npos && std::strchr(",.:-", folded[at]) &&
+        (at == label.size() || folded[at] == '-')) {
       return true;
     }
   }
   return false;
 }
 
+bool HasWordAt(std::string_view folded, std::string_view w) {
+  size_t at = folded.find(w);
+  return at != std::string_view::npos && (at == 0 || !IsAlpha(folded[at - 1]));
+}
+
+// Bytes of a line that may still be a call to action (one naming several
+// channels runs long: "Follow us on X and Instagram ... or email us at ...").
+constexpr size_t kMaxCallBytes = 300;
+
 bool IsCallToAction(std::string_view folded) {
-  if (folded.size() > 200) return false;
+  if (folded.size() > kMaxCallBytes) return false;
   for (std::string_view w : kCallWords) {
-    size_t at = folded.find(w);
-    if (at != std::string_view::npos && (at == 0 || !IsAlpha(folded[at - 1]))) return true;
+    if (HasWordAt(folded, w)) return true;
+  }
+  return false;
+}
+
+// Verbs of signing up for a newsletter.
+constexpr std::string_view kSignUpWords[] = {
+    "sign up",   "signing up", "subscribe", "register", "abonnieren", "abonniere",
+    "anmelden",  "abonnez",    "inscri",    "suscr",    "iscriviti",  "zapisz",
+    "bestellen", "get our",    "join our",  "receive",  "erhalten",   "recevez"};
+
+// A newsletter pitch or a paywall notice ("Never miss the latest news by
+// signing up to our newsletter!", "To view the full story, please
+// subscribe"): furniture wherever it stands.
+constexpr size_t kMaxPitchBytes = 160;
+
+// Phrases of an advertiser or affiliate disclosure ("This post contains
+// references to products from our advertisers. We may receive compensation
+// when you click...").
+constexpr std::string_view kDisclosures[] = {
+    "we may receive compensation", "we may earn a commission",   "may earn a small commission",
+    "we may earn compensation",    "contains affiliate links",   "enthält affiliate-links",
+    "enthält affiliate links",     "sogenannte affiliate-links", "liens affiliés",
+    "enlaces de afiliados"};
+constexpr size_t kMaxDisclosureBytes = 400;
+
+bool IsPitch(std::string_view folded) {
+  if (folded.size() <= kMaxDisclosureBytes) {
+    for (std::string_view d : kDisclosures) {
+      if (HasWordAt(folded, d)) return true;
+    }
+  }
+  if (folded.size() > kMaxPitchBytes) return false;
+  if (HasWordAt(folded, "please subscribe") || HasWordAt(folded, "subscribe now") ||
+      HasWordAt(folded, "jetzt abonnieren")) {
+    return true;
+  }
+  if (!HasWordAt(folded, "newsletter")) return false;
+  for (std::string_view w : kSignUpWords) {
+    if (HasWordAt(folded, w)) return true;
   }
   return false;
 }
@@ -1232,6 +1375,7 @@ LineKind JudgeLine(std::string_view line, bool tail) {
     return LineKind::kDrop;
   }
   if (tail && IsCallToAction(folded)) return LineKind::kTailDrop;
+  if (IsPitch(folded)) return LineKind::kDrop;
   if (EndsWithCredit(folded)) return LineKind::kDrop;
   if (folded.size() <= 80) {
     // "(Credit: Name / Agency)", "[Foto: Name]".
@@ -1489,6 +1633,10 @@ std::vector<const GumboNode*> ChooseContainers(const Scorer& sc) {
       top_score = score;
     }
   }
+  auto own_all = [&](const GumboNode* n) {
+    auto it = sc.info.find(n);
+    return it == sc.info.end() ? size_t{0} : it->second.stats.chars;
+  };
   auto own = [&](const GumboNode* n) {
     auto it = sc.info.find(n);
     return it == sc.info.end() ? size_t{0} : OwnChars(it->second);
@@ -1532,16 +1680,30 @@ std::vector<const GumboNode*> ChooseContainers(const Scorer& sc) {
     }
   }
 
+  // A wrapper holding nothing but the top candidate is the same container:
+  // the story's siblings (a lead paragraph) sit beside the wrapper.
+  bool climbed = false;
+  for (int level = 0; level < 3; ++level) {
+    const GumboNode* up = top->parent;
+    if (!up || up->type != GUMBO_NODE_ELEMENT || up->v.element.tag == GUMBO_TAG_BODY) break;
+    auto it = sc.info.find(up);
+    if (it == sc.info.end() || it->second.skipped || it->second.stats.chars != own_all(top)) break;
+    top = up;
+    climbed = true;
+  }
+
   const GumboNode* parent = top->parent;
   if (parent && parent->type == GUMBO_NODE_ELEMENT) {
     // Siblings of the top candidate that belong to the story.
     double threshold = std::max(10.0, top_score * 0.2);
     std::string_view top_class = AttrValue(top->v.element, "class");
     std::vector<const GumboNode*> chosen;
+    bool after_top = false;
     for (unsigned k = 0; k < parent->v.element.children.length; ++k) {
       const GumboNode* s = Child(parent, k);
       if (s == top) {
         chosen.push_back(s);
+        after_top = true;
         continue;
       }
       if (s->type != GUMBO_NODE_ELEMENT) continue;
@@ -1549,14 +1711,18 @@ std::vector<const GumboNode*> ChooseContainers(const Scorer& sc) {
       if (it == sc.info.end() || it->second.skipped) continue;
       const Info& si = it->second;
       double bonus = 0;
-      if (!top_class.empty() && AttrValue(s->v.element, "class") == top_class) {
+      if (!top_class.empty() && AttrValue(s->v.element, "class") == top_class &&
+          !(climbed && after_top)) {
         bonus = top_score * 0.2;
       }
       if (si.candidate && si.score * (1.0 - LinkDensity(si.stats)) + bonus >= threshold) {
         chosen.push_back(s);
         continue;
       }
-      if (s->v.element.tag == GUMBO_TAG_P) {
+      // Beside a wrapper climbed to, only paragraphs before the story (a
+      // lead) join it: those after are notes on the story (disclaimers,
+      // appeals for support).
+      if (s->v.element.tag == GUMBO_TAG_P && !(climbed && after_top)) {
         double ld = LinkDensity(si.stats);
         size_t len = si.stats.chars;
         if (len > 80 && ld < 0.25) {
@@ -1576,9 +1742,10 @@ std::vector<const GumboNode*> ChooseContainers(const Scorer& sc) {
 // Class and id words of a story's lead (standfirst) paragraph, which pages
 // often set apart from the body, before it.
 constexpr std::string_view kLeadWords[] = {
-    "lead",     "lede",   "intro", "standfirst",  "summary", "excerpt",  "abstract",
-    "deck",     "perex",  "chapo", "chapeau",     "bajada",  "copete",   "entradilla",
-    "subtitle", "teaser", "sapo",  "subheadline", "dek",     "leadtext", "introduction"};
+    "lead",     "lede",       "intro",        "standfirst", "summary",    "excerpt",
+    "abstract", "deck",       "perex",        "chapo",      "chapeau",    "bajada",
+    "copete",   "entradilla", "subtitle",     "teaser",     "sapo",       "subheadline",
+    "dek",      "leadtext",   "introduction", "preface",    "einleitung", "vorspann"};
 
 bool HasLeadName(const GumboElement& el) {
   bool lead = false;
@@ -1592,8 +1759,9 @@ bool HasLeadName(const GumboElement& el) {
 }
 
 // The first element named as a lead at or under `node` (a few levels deep).
+constexpr int kMaxLeadDepth = 5;
 const GumboNode* FindLead(const GumboNode* node, int depth) {
-  if (depth > 3 || node->type != GUMBO_NODE_ELEMENT) return nullptr;
+  if (depth > kMaxLeadDepth || node->type != GUMBO_NODE_ELEMENT) return nullptr;
   if (HasLeadName(node->v.element) ||
       HasToken(AttrValue(node->v.element, "itemprop"), "description")) {
     return node;
@@ -1610,15 +1778,18 @@ constexpr size_t kMinLeadChars = 40;
 
 const GumboNode* LeadBefore(const Scorer& sc, const GumboNode* first) {
   const GumboNode* at = first;
-  for (int level = 0; level < 4 && at->parent && at->parent->type == GUMBO_NODE_ELEMENT;
+  for (int level = 0; level < 6 && at->parent && at->parent->type == GUMBO_NODE_ELEMENT;
        ++level, at = at->parent) {
     const GumboNode* parent = at->parent;
-    if (parent->v.element.tag == GUMBO_TAG_BODY) break;
+    // Beside the page's top blocks only a <header> may hold the lead (the
+    // headline's header, with the standfirst under the title).
+    const bool top_level = parent->v.element.tag == GUMBO_TAG_BODY;
     int looked = 0;
     for (int k = static_cast<int>(at->index_within_parent) - 1; k >= 0 && looked < 8; --k) {
       const GumboNode* sib = Child(parent, static_cast<unsigned>(k));
       if (sib->type != GUMBO_NODE_ELEMENT) continue;
       ++looked;
+      if (top_level && sib->v.element.tag != GUMBO_TAG_HEADER) continue;
       const GumboNode* lead = FindLead(sib, 0);
       if (!lead) continue;
       auto it = sc.info.find(lead);
@@ -1626,8 +1797,34 @@ const GumboNode* LeadBefore(const Scorer& sc, const GumboNode* first) {
       const Stats& st = it->second.stats;
       if (st.chars >= kMinLeadChars && LinkDensity(st) < 0.3) return lead;
     }
+    if (top_level) break;
   }
   return nullptr;
+}
+
+// A recipe's ingredient list outside the chosen containers (the outermost
+// one, holding some text, few links) joins them in document order.
+constexpr size_t kMinIngredientChars = 30;
+
+void AddIngredients(const Scorer& sc, std::vector<const GumboNode*>* containers) {
+  for (size_t i = 0; i < sc.ingredients.size(); ++i) {
+    const GumboNode* ing = sc.ingredients[i];
+    bool nested = false;
+    for (size_t j = 0; j < i && !nested; ++j) nested = IsAncestor(sc.ingredients[j], ing);
+    for (const GumboNode* c : *containers) {
+      nested = nested || IsAncestor(c, ing) || IsAncestor(ing, c);
+    }
+    if (nested) continue;
+    auto it = sc.info.find(ing);
+    if (it == sc.info.end() || it->second.skipped) continue;
+    const Stats& st = it->second.stats;
+    if (st.chars < kMinIngredientChars || LinkDensity(st) > 0.5) continue;
+    auto at = std::find_if(containers->begin(), containers->end(), [&](const GumboNode* c) {
+      return c->v.element.start_pos.offset > ing->v.element.start_pos.offset;
+    });
+    containers->insert(at, ing);
+    return;
+  }
 }
 
 // Scores the page and writes the text of the best containers.
@@ -1642,12 +1839,22 @@ MainText Attempt(const GumboNode* root, const MainTextOptions& options, Scorer* 
       result.containers.insert(result.containers.begin(), lead);
     }
   }
-  TextWriter writer(&sc->info, /*lenient=*/false, options);
-  for (const GumboNode* c : result.containers) {
-    auto it = sc->info.find(c);
-    writer.Write(c, 0, it == sc->info.end() ? 0 : it->second.stats.chars);
+  auto write = [&] {
+    TextWriter writer(&sc->info, /*lenient=*/false, options);
+    for (const GumboNode* c : result.containers) {
+      auto it = sc->info.find(c);
+      writer.Write(c, 0, it == sc->info.end() ? 0 : it->second.stats.chars);
+    }
+    return writer.Finish();
+  };
+  result.text = write();
+  // Ingredients join a story found, not one too small to trust (which the
+  // passes below look for elsewhere).
+  if (CountChars(result.text) >= options.min_text_chars) {
+    size_t before = result.containers.size();
+    AddIngredients(*sc, &result.containers);
+    if (result.containers.size() != before) result.text = write();
   }
-  result.text = writer.Finish();
   return result;
 }
 

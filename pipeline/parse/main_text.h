@@ -18,8 +18,18 @@
 //     weighted by its tag and by words in its class and id (article, content,
 //     story... up; comment, sidebar, footer... down; a name joining a story
 //     word to a kind of furniture, "related-posts", is furniture) and
-//     discounted by its link density. The best container wins, joined by
-//     siblings that score near it or are plain low-link paragraphs.
+//     discounted by its link density (reference lists score down). The best
+//     container wins; a wrapper holding nothing else stands for it; it is
+//     joined by siblings that score near it or are plain low-link paragraphs
+//     (only before it, a lead, when a wrapper stood in). A lead named as such
+//     (lead, standfirst, preface...) just before it, or in the page's
+//     <header>, is put first.
+// Names are read as words: a heading's id is an anchor, not a name; a
+// page builder's "widget" after its prefix ("elementor-widget-container") is
+// any block; a one-word BEM variant ("section--ads", "node--promoted") says
+// how the block is shown, not what it is.
+// A furniture tag or role holding the page's <main> is not furniture (broken
+// markup left a banner open around the page).
 // Inside the chosen container, page furniture is dropped: scripts and other
 // non-text elements, hidden elements, <nav>/<header>/<footer>/<aside>/<form>
 // (<header> kept when it holds the headline), elements whose role or whose
@@ -28,12 +38,17 @@
 // made mostly of links, and figure captions (an element holding most of the
 // container's text is kept whatever its name). If that leaves less than
 // `min_text_chars`, the page is scored again trusting tags and roles but not
-// class/id words (a wrapper named "l-outer--nav" may hold the story); when a
+// class/id words (a wrapper named "outer-nav-wrap" may hold the story); when a
 // wrapper skipped only for a layout word (footer, nav, sidebar...) holds more
 // than twice the found text in paragraphs, it is scored again ignoring layout
 // words (an "above-footer" wrapper may hold the story). Then the
 // whole <body> is written with the same furniture rules, and if still nothing
 // is left, a lenient pass keeps everything but non-text and hidden elements.
+//
+// Lines are then judged alone: section headings late in the text end it;
+// teaser labels, dates, ad labels, controls, credits, newsletter pitches,
+// paywall notices and advertiser disclosures are dropped anywhere, calls to
+// action only in the last part.
 //
 // Never fails: malformed or hostile trees give less text, not errors (nesting
 // deeper than 256 elements is not followed).

@@ -497,6 +497,222 @@ TEST_CASE("a story word does not excuse a name that says furniture") {
   CheckCases(cases);
 }
 
+// A plain box of text long enough to pass for a story when the real one is
+// thrown out.
+std::string Competitor() {
+  return "<div class='about'><p>The society was founded in 1950, and its members, who meet "
+         "monthly, walk the river, count the birds, and write, every spring, a report for the "
+         "town.</p><p>Membership is open to all, costs little, and includes, each year, two "
+         "outings, a dinner, and the report, printed, bound, and posted to your door.</p><p>New "
+         "members, young and old, are welcome, and the first walk, in April, starts at the "
+         "old mill, at nine, rain or shine.</p></div>";
+}
+
+TEST_CASE("page-builder names, heading anchors and CMS state words do not hide the story") {
+  const std::vector<Case> cases = {
+      {"a builder's widget container holds the story",
+       "<body>" + Competitor() + "<div class='pb-section'><div class='pb-widget-container'>" +
+           LongStory() + "</div></div></body>",
+       {kStory1, kStory3},
+       {}},
+      {"a sidebar widget (the name opens with widget) is still dropped",
+       "<body><div class='entry'>" + LongStory() +
+           "<div class='widget widget_recent'><p>Recent posts from the council office: "
+           "the ferry, the tolls.</p></div></div></body>",
+       {kStory1},
+       {"Recent posts from the council"}},
+      {"a heading whose anchor id holds a furniture word stays",
+       "<body><article>" + LongStory() + "<h3 id='nav-new-ferry-times'>New ferry times</h3>" +
+           LongStory() + "</article></body>",
+       {"New ferry times", kStory2},
+       {}},
+      {"a heading whose class names a menu is dropped",
+       "<body><article>" + LongStory() + "<h3 class='nav-title'>All sections</h3>" + LongStory() +
+           "</article></body>",
+       {kStory2},
+       {"All sections"}},
+      {"a story promoted to the front page (node--promoted) is kept",
+       "<body>" + Competitor() + "<div class='node node--promoted'>" + LongStory() +
+           "</div></body>",
+       {kStory1, kStory3},
+       {}},
+      {"a block of promoted links is dropped",
+       "<body><div class='entry'>" + LongStory() +
+           "<div class='promoted-links'><p>Holiday offers on the coast, this week only, "
+           "book now.</p></div></div></body>",
+       {kStory1},
+       {"Holiday offers"}},
+      {"like buttons, share plugins, donation boxes and image legends are dropped",
+       "<body><div class='entry'>" + LongStory() +
+           "<div class='jetpack-likes-box'><p>Like this: Loading the buttons now.</p></div>"
+           "<div class='shariff'><p>Share on every network you use.</p></div>"
+           "<div class='article-donation-box'><p>Keep local news free for all readers.</p>"
+           "</div><div class='legend'><p>The old bridge seen from the east bank.</p></div>"
+           "</div></body>",
+       {kStory1, kStory3},
+       {"Like this", "Share on every", "Keep local news", "seen from the east bank"}},
+      {"a BEM variant word does not make a section furniture",
+       "<body>" + Competitor() +
+           "<article class='report'><section class='report__section report__section--ads'>" +
+           LongStory() + "</section></article></body>",
+       {kStory1, kStory3},
+       {}},
+      {"a block named as furniture before its variant is dropped",
+       "<body><div class='entry'>" + LongStory() +
+           "<div class='related-list--wide'><p>Three more stories about the old bridge and "
+           "its ferry.</p></div></div></body>",
+       {kStory1},
+       {"Three more stories"}},
+      {"a reference list does not outscore the story",
+       "<body><div class='col'><div class='body'>" + LongStory() +
+           "</div></div><div class='col'><div class='article-references'><p>Smith, J., Jones, "
+           "K., Lee, M., Bridges, piers, and cracks, Eng. J., 12, 3, 2001.</p><p>Brown, A., "
+           "Green, B., White, C., Ferries, tolls, and towns, Trans. Rev., 4, 1, 1999.</p><p>"
+           "Black, D., Grey, E., Wood, F., River crossings, old and new, Civ. Q., 8, 2, "
+           "2010.</p><p>Stone, G., Hill, H., Dale, I., Steel, stone, and rust, Build. Sci., 5, "
+           "7, 2015.</p></div></div></body>",
+       {kStory1, kStory3},
+       {}},
+      {"a word that only contains legend stays",
+       "<body><div class='legendary-entry'>" + LongStory() + "</div></body>",
+       {kStory1},
+       {}},
+  };
+  CheckCases(cases);
+}
+
+TEST_CASE("a banner left open by broken markup and wrappers around the story") {
+  const std::vector<Case> cases = {
+      {"an unclosed banner holding the page's main",
+       "<body>" + Competitor() +
+           "<header role='banner'><div><a href='/'>Home</a></div><div class='page'>"
+           "<main><div class='text'>" +
+           LongStory() + "</div></main></div></header></body>",
+       {kStory1, kStory3},
+       {}},
+      {"a banner without main stays out",
+       "<body><div role='banner'><p>The city paper, every day since 1901, printed on the "
+       "hill, and delivered, by bike, to every door.</p></div><main>" +
+           LongStory() + "</main></body>",
+       {kStory1},
+       {"every day since 1901"}},
+      {"a lead paragraph beside the wrapper of the story",
+       "<body><div class='col'><p>The bridge that carried the town's traffic for ninety "
+       "years closes for good next month, the council decided.</p><div class='wrap'>"
+       "<div class='inner'>" +
+           LongStory() +
+           "</div></div><p>This column reflects the opinion of its author, not that of the "
+           "paper, which takes no side on bridges.</p></div></body>",
+       {"carried the town's traffic for ninety years", kStory1},
+       {"This column reflects"}},
+      {"a lead in the page's header above the story",
+       "<body><header class='page-head'><div><h1>Bridge to close</h1><div class='standfirst'>"
+       "<p>Ninety years of traffic end as the council shuts the bridge.</p></div></div>"
+       "</header><main><div class='wrap'><div class='story-body'>" +
+           LongStory() + "</div></div></main></body>",
+       {"Ninety years of traffic end", kStory1},
+       {}},
+      {"an intro box that is no header beside the page's top blocks stays out",
+       "<body><div class='box'><div class='intro'><p>Visit the town museum this summer, "
+       "open daily from nine.</p></div></div><main><div class='wrap'>"
+       "<div class='story-body'>" +
+           LongStory() + "</div></div></main></body>",
+       {kStory1},
+       {"Visit the town museum"}},
+      {"a recipe's ingredient list set apart from the method",
+       "<body><div class='grid'><div class='col-side'><div class='recipe-ingredients'>"
+       "<h3>Zutaten</h3><ul><li>250 g Mehl</li><li>2 Eier</li><li>1 Prise Salz</li></ul>"
+       "</div></div><div class='col-main'><div class='method'>" +
+           LongStory() + "</div></div></div></body>",
+       {"250 g Mehl", "1 Prise Salz", kStory1},
+       {}},
+      {"an ingredients box made of shop links stays out",
+       "<body><div class='grid'><div class='col-side'><div class='ingredients-shop'>"
+       "<ul><li><a href='/a'>Buy flour online today</a></li><li><a href='/b'>Buy eggs "
+       "online today</a></li></ul></div></div><div class='col-main'><div class='method'>" +
+           LongStory() + "</div></div></div></body>",
+       {kStory1},
+       {"Buy flour online"}},
+      {"a lead named as a preface above the body",
+       "<body><article><div class='article-preface'><div><div><div><p>Ninety years of "
+       "traffic end as the council shuts the bridge.</p></div></div></div></div>"
+       "<div class='t-body'>" +
+           LongStory() + "</div></article></body>",
+       {"Ninety years of traffic end", kStory1},
+       {}},
+  };
+  CheckCases(cases);
+}
+
+TEST_CASE("pitches, spaced ad labels and pointers are dropped, look-alikes stay") {
+  const std::vector<Case> cases = {
+      {"a newsletter pitch in the middle of the text",
+       "<body><article>" + LongStory() +
+           "<p>Never miss a story: sign up for our newsletter today!</p>" + LongStory() +
+           "</article></body>",
+       {kStory1},
+       {"Never miss a story"}},
+      {"a paywall notice",
+       "<body><article>" + LongStory() +
+           "<p>To read the full story, please subscribe to the Courier.</p>" + LongStory() +
+           "</article></body>",
+       {kStory1},
+       {"please subscribe"}},
+      {"an advertiser disclosure",
+       "<body><article><p>This review contains links to shops. We may earn a commission "
+       "when you buy through them, at no cost to you.</p>" +
+           LongStory() + "</article></body>",
+       {kStory1},
+       {"We may earn a commission"}},
+      {"a story about commissions stays",
+       "<body><article><p>The council may earn a fee from the ferry, and the commission "
+       "that runs it will report in May.</p>" +
+           LongStory() + "</article></body>",
+       {"The council may earn a fee"},
+       {}},
+      {"a story sentence about a newsletter stays",
+       "<body><article><p>The newsletter, which the council mails to 4,000 homes, will list "
+       "the ferry times.</p>" +
+           LongStory() + "</article></body>",
+       {"The newsletter, which the council mails"},
+       {}},
+      {"an ad label with spaces before its dash",
+       "<body><article>" + LongStory() +
+           "<p>ANZEIGE - Heute mal bestellen? Wie wäre es mit Pizza:</p>" + LongStory() +
+           "</article></body>",
+       {kStory2},
+       {"ANZEIGE"}},
+      {"a word opening with an ad label stays",
+       "<body><article><p>Anzeigen der Anwohner - so die Polizei - nahmen im Mai zu.</p>" +
+           LongStory() + "</article></body>",
+       {"Anzeigen der Anwohner"},
+       {}},
+      {"an app pitch and a channel pointer at the end",
+       "<body><article>" + LongStory() +
+           "<p>Get the latest news straight to your phone with our app.</p>"
+           "<p>¡Mira lo que tiene nuestro canal de YouTube!</p></article></body>",
+       {kStory3},
+       {"Get the latest news", "canal de YouTube"}},
+      {"the same words early in the text stay",
+       "<body><article><p>Get the latest figures from the ferry office, the mayor told "
+       "drivers.</p>" +
+           LongStory() + "</article></body>",
+       {"Get the latest figures"},
+       {}},
+      {"a Spanish teaser label",
+       "<body><article>" + LongStory() + "<p>Mire: El puente cerrado por grietas</p>" +
+           LongStory() + "</article></body>",
+       {kStory1},
+       {"Mire:"}},
+      {"the same word in a sentence stays",
+       "<body><article><p>Mire usted, dijo el alcalde, el puente está cerrado.</p>" + LongStory() +
+           "</article></body>",
+       {"Mire usted, dijo el alcalde"},
+       {}},
+  };
+  CheckCases(cases);
+}
+
 TEST_CASE("pages without text give nothing, never a crash") {
   const std::vector<std::string> empty_pages = {
       "",
