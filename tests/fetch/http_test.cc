@@ -2,7 +2,6 @@
 // (tests/fetch/loopback_server.py, started per test case).
 #include "pipeline/fetch/http.h"
 
-#include <curl/curl.h>
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <sys/types.h>
@@ -36,25 +35,9 @@ struct LogEntry {
   std::string accept_encoding;
 };
 
-// Every request the server has seen, in arrival order (read with a plain
-// libcurl easy transfer, not through the Fetcher under test).
+// Every request the server has seen, in arrival order.
 std::vector<LogEntry> ServerLog(const LoopbackServer& server) {
-  std::string body;
-  CURL* e = curl_easy_init();
-  REQUIRE(e != nullptr);
-  std::string url = server.Url("/_log");
-  curl_easy_setopt(e, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(e, CURLOPT_TIMEOUT, 10L);
-  curl_easy_setopt(
-      e, CURLOPT_WRITEFUNCTION, +[](char* d, size_t s, size_t n, void* u) {
-        static_cast<std::string*>(u)->append(d, s * n);
-        return s * n;
-      });
-  curl_easy_setopt(e, CURLOPT_WRITEDATA, &body);
-  CURLcode rc = curl_easy_perform(e);
-  curl_easy_cleanup(e);
-  REQUIRE(rc == CURLE_OK);
+  const std::string body = ServerGet(server, "/_log");
   std::vector<LogEntry> log;
   for (const auto& j : nlohmann::json::parse(body)) {
     LogEntry entry;

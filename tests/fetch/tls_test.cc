@@ -2,7 +2,6 @@
 // with --tls, a throwaway CA and server certificates made with `openssl` at
 // test time (tests/testing/loopback_server.h). Without openssl these fail,
 // saying so.
-#include <curl/curl.h>
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -49,30 +48,6 @@ FetchPolicy TestPolicy(const std::string& ca_file) {
   p.total_timeout = milliseconds(20000);
   p.ca_file = ca_file;
   return p;
-}
-
-// GET `path` from the server with a plain libcurl transfer (not the Fetcher
-// under test), trusting `ca_file` for https.
-std::string ServerGet(const LoopbackServer& server, const std::string& path,
-                      const std::string& ca_file) {
-  std::string body;
-  CURL* e = curl_easy_init();
-  REQUIRE(e != nullptr);
-  const std::string url = server.Url(path);
-  curl_easy_setopt(e, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(e, CURLOPT_TIMEOUT, 10L);
-  if (!ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, ca_file.c_str());
-  curl_easy_setopt(
-      e, CURLOPT_WRITEFUNCTION, +[](char* d, size_t s, size_t n, void* u) {
-        static_cast<std::string*>(u)->append(d, s * n);
-        return s * n;
-      });
-  curl_easy_setopt(e, CURLOPT_WRITEDATA, &body);
-  CURLcode rc = curl_easy_perform(e);
-  curl_easy_cleanup(e);
-  REQUIRE_MESSAGE(rc == CURLE_OK, url << ": " << curl_easy_strerror(rc));
-  return body;
 }
 
 // The paths the server was asked for (its /_log), without the tests' own

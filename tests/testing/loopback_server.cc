@@ -123,4 +123,28 @@ LoopbackServer::~LoopbackServer() {
   if (out_ != nullptr) fclose(out_);
 }
 
+namespace {
+
+// 'text' for the shell, embedded quotes escaped.
+std::string ShellQuote(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+}  // namespace
+
+std::string ServerGet(const LoopbackServer& server, const std::string& path,
+                      const std::string& ca_file) {
+  const std::string url = server.Url(path);
+  CommandResult r = RunCommand(
+      "python3 -c 'import ssl, sys, urllib.request; "
+      "ctx = ssl.create_default_context(cafile=sys.argv[2] or None); "
+      "sys.stdout.write(urllib.request.urlopen(sys.argv[1], timeout=10, context=ctx)"
+      ".read().decode())' " +
+      ShellQuote(url) + " " + ShellQuote(ca_file));
+  REQUIRE_MESSAGE(r.exit_code == 0, url << ": " << r.err);
+  return r.out;
+}
+
 }  // namespace newsrecon

@@ -63,6 +63,12 @@ class LoopbackServer {
   bool tls_ = false;
 };
 
+// GET `path` from `server` the way a test checks on it (python3's urllib, not
+// the Fetcher under test), trusting `ca_file` for https ("" = the system's
+// CAs). REQUIREs a 2xx answer and gives its body.
+std::string ServerGet(const LoopbackServer& server, const std::string& path,
+                      const std::string& ca_file = "");
+
 }  // namespace newsrecon
 
 #endif  // NEWSRECON_TESTS_TESTING_LOOPBACK_SERVER_H_

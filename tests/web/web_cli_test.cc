@@ -31,15 +31,7 @@ std::string Scalar(const std::string& db, const std::string& sql) {
 }
 
 // The server's request log (its /_log route).
-json RequestLog(const LoopbackServer& server) {
-  CommandResult r = RunCommand(
-      "python3 -c 'import sys,urllib.request; "
-      "sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read()"
-      ".decode())' " +
-      Quote(server.Url("/_log")));
-  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-  return json::parse(r.out);
-}
+json RequestLog(const LoopbackServer& server) { return json::parse(ServerGet(server, "/_log")); }
 
 std::string Page(const std::string& title, const std::string& body) {
   return "<!doctype html><html><head><title>" + title +
