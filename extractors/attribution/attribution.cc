@@ -149,8 +149,9 @@ struct QualifierDef {
 
 struct EntityHit {
   ByteSpan span;
-  std::string canonical;  // resolved for anaphors; "" when unresolved
+  std::string canonical;  // resolved for anaphors; "" when unresolved or unnamed
   bool anaphor = false;
+  bool unnamed = false;  // "the central bank": someone the lexicon cannot name
 };
 
 struct CueHit {
@@ -171,6 +172,7 @@ class Lexicons {
   std::map<std::string, std::string> cs_aliases;  // alias as printed → canonical
   std::map<std::string, std::string> ci_aliases;  // lower-cased alias → canonical
   std::set<std::string> anaphors;                 // lower-cased
+  std::set<std::string> unnamed;                  // lower-cased
   std::unique_ptr<RE2> entity_re;  // group 1 named entity, 2 anaphor, 3 possessive name
   std::unique_ptr<RE2> names_re;   // group 1: a case-sensitive name alone
   std::unique_ptr<RE2> of_re;      // " of (the) " after a percentage: "27% of OpenAI"
@@ -204,9 +206,13 @@ Status Lexicons::ParseEntities(std::string_view text) {
     if (eq == std::string_view::npos) return Status::InvalidArgument(where + ": expected '='");
     std::string_view head = TrimAsciiSpace(line.substr(0, eq));
     std::vector<std::string_view> aliases = SplitOn(line.substr(eq + 1), '|');
-    if (head == "anaphor") {
+    if (head == "anaphor" || head == "unnamed") {
+      std::set<std::string>& set = head == "anaphor" ? anaphors : unnamed;
       for (auto a : aliases) {
-        anaphors.insert(AsciiLower(a));
+        if (a.empty() || std::isupper(static_cast<unsigned char>(a[0])))
+          return Status::InvalidArgument(where + ": " + std::string(head) +
+                                         " phrases are written in lower case");
+        set.insert(AsciiLower(a));
         ci.push_back(std::string(a));
       }
       continue;
@@ -478,7 +484,7 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions) {
     if (auto named = lex_.cs_aliases.find(found); named != lex_.cs_aliases.end()) {
       hit.canonical = named->second;
     } else if (const std::string key = AsciiLower(found);
-               lex_.anaphors.count(key) || lex_.ci_aliases.count(key)) {
+               lex_.anaphors.count(key) || lex_.unnamed.count(key) || lex_.ci_aliases.count(key)) {
       // "The Bank of England": a name that starts inside an anaphor wins.
       re2::StringPiece name;
       if (lex_.anaphors.count(key) &&
@@ -490,6 +496,8 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions) {
         pos = hit.span.end;
       } else if (lex_.anaphors.count(key)) {
         hit.anaphor = true;
+      } else if (lex_.unnamed.count(key)) {
+        hit.unnamed = true;
       } else {
         hit.canonical = lex_.ci_aliases.at(key);
       }
@@ -507,27 +515,40 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions) {
         std::lower_bound(mentions.begin(), mentions.end(), hit.span.start,
                          [](const Mention& m, size_t offset) { return m.span.end <= offset; });
     if (overlapping != mentions.end() && overlapping->span.start < hit.span.end) continue;
-    if (!hit.anaphor) {
+    if (!hit.anaphor && !hit.unnamed) {
       auto [it, inserted] = counts.try_emplace(hit.canonical, 0, hit.span.start);
       ++it->second.first;
     }
     entities_.push_back(std::move(hit));
   }
   // Anaphors: the first entity named earlier in the sentence, else the first
-  // of the sentence before.
-  std::string previous_first;
+  // of one of the few sentences before (news paragraphs are often one
+  // sentence, so a paragraph break does not end the reach). An unnamed one
+  // ("the central bank") counts as named but resolves to nobody, so "its"
+  // after it is not given to a company named earlier.
+  std::optional<std::string> previous_first;
+  size_t previous_sentence = 0;
   size_t e = 0;
-  for (const ByteSpan& s : sentences_) {
-    std::string first;
+  for (size_t i = 0; i < sentences_.size(); ++i) {
+    const ByteSpan& s = sentences_[i];
+    if (previous_first && i - previous_sentence > kAnaphorReachSentences) previous_first.reset();
+    std::optional<std::string> first;
     for (; e < entities_.size() && entities_[e].span.start < s.end; ++e) {
       EntityHit& hit = entities_[e];
       if (hit.anaphor) {
-        hit.canonical = !first.empty() ? first : previous_first;
-      } else if (first.empty() && hit.span.start >= s.start) {
+        if (first) {
+          hit.canonical = *first;
+        } else if (previous_first) {
+          hit.canonical = *previous_first;
+        }
+      } else if (!first && hit.span.start >= s.start) {
         first = hit.canonical;
       }
     }
-    if (!first.empty()) previous_first = first;
+    if (first) {
+      previous_first = first;
+      previous_sentence = i;
+    }
   }
   std::vector<std::pair<std::string, std::pair<int, size_t>>> ranked(counts.begin(), counts.end());
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {

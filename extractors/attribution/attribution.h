@@ -20,7 +20,9 @@
 //              date between, else one just after it.
 //   entity     the nearest entity named before the trigger, else after it;
 //              anaphors resolve to the sentence's first entity, else the
-//              previous sentence's; "A & B" for pair attributes, filled from
+//              first of the three sentences before; an
+//              unnamed one ("the central bank") resolves them to nobody;
+//              "A & B" for pair attributes, filled from
 //              the article's two most-named entities when the sentence names
 //              fewer than two.
 //   qualifier  the nearest cue of the attribute's qualifiers (initial, total,
@@ -56,6 +58,12 @@ inline constexpr int kCurrentWindowDays = 90;
 // How far from a figure a qualifier, latest or sign cue may stand, in bytes
 // ("the company's first-ever investment of about $1 billion": 38 bytes).
 inline constexpr size_t kCueWindowBytes = 48;
+
+// How many sentences back an anaphor ("the company", "its") may find its
+// entity when its own sentence names none before it: "Nvidia beat forecasts.
+// Revenue rose. Margins widened. The company said ..." reaches Nvidia; an
+// entity five sentences back is more likely someone else's.
+inline constexpr size_t kAnaphorReachSentences = 3;
 
 class Lexicons;
 

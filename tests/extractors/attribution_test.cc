@@ -106,6 +106,9 @@ TEST_CASE("attribution lexicons: malformed statements are errors naming the line
       {"", "qualifier initial for flow : first\n", "qualifier NAME for FLAG where WHERE"},
       {"", "stake_of = nothing\n", "stake_of"},
       {"", "attribute x money : (unclosed\n", "bad trigger"},
+      {"unnamed = the court | The Ministry\n", "",
+       "entities.lexicon:1: unnamed phrases are written in lower case"},
+      {"anaphor = It\n", "", "anaphor phrases are written in lower case"},
   };
   for (const auto& bad : kBad) {
     StatusOr<Attributor> a = Attributor::Parse(bad.entities, bad.attributes);
