@@ -55,6 +55,9 @@ struct ExtractContext {
   const std::vector<ByteSpan>* sentences = nullptr;  // may be null
   const RuleSet* rules = nullptr;                    // for cue lookups
   DecimalMark decimal_mark = DecimalMark::kPoint;    // the text's language's
+  // Whether a relative date may be counted from a date before it in its
+  // sentence ("in 2024 ... a year earlier"); off while that date is sought.
+  bool anchor_in_text = true;
 
   // The sentence around `offset`, or the whole text when sentences are unknown.
   ByteSpan SentenceAround(size_t offset) const;

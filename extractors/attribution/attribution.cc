@@ -166,7 +166,7 @@ class Lexicons {
  public:
   std::vector<AttributeDef> attributes;
   std::vector<QualifierDef> qualifiers;
-  CueList negative, latest;
+  CueList negative, latest, comparison;
   int stake_of = -1;  // attribute index
 
   std::map<std::string, std::string> cs_aliases;  // alias as printed → canonical
@@ -328,9 +328,11 @@ Status Lexicons::ParseAttributes(std::string_view text) {
       if (!weak.empty()) return Status::InvalidArgument(where + ": qualifier cues cannot be weak");
       if (Status s = Compile(&q.cues, strong, where); !s.ok()) return s;
       qualifiers.push_back(std::move(q));
-    } else if (words[0] == "negative" || words[0] == "latest") {
-      if (Status s = Compile(words[0] == "negative" ? &negative : &latest, strong, where); !s.ok())
-        return s;
+    } else if (words[0] == "negative" || words[0] == "latest" || words[0] == "comparison") {
+      CueList* list = words[0] == "negative" ? &negative
+                      : words[0] == "latest" ? &latest
+                                             : &comparison;
+      if (Status s = Compile(list, strong, where); !s.ok()) return s;
     } else {
       return Status::InvalidArgument(where + ": unknown statement '" + std::string(words[0]) + "'");
     }
@@ -362,6 +364,7 @@ Status Lexicons::Finish() {
   }
   if (Status s = add(&negative); !s.ok()) return s;
   if (Status s = add(&latest); !s.ok()) return s;
+  if (Status s = add(&comparison); !s.ok()) return s;
   if (!cue_set->Compile())
     return Status::InvalidArgument(std::string(kAttributesFile) + ": cue set does not compile");
   return Status::Ok();
@@ -448,6 +451,8 @@ class ArticleAttribution {
   std::string DateQualifier(const SentenceInfo& s, const Mention& m) const;
   bool Negative(const SentenceInfo& s, const Mention& m) const;
   AsOf PublicationWindow(AsOfBasis basis) const;
+  bool DatesTheComparedFigure(const SentenceMentions& sm, const Mention& m,
+                              const Mention& date) const;
   AsOf FigureAsOf(const SentenceMentions& sm, const Mention& m, const AttributeDef* attr,
                   ByteSpan anchor, std::string* qualifier) const;
   void AddDateClaims(const SentenceMentions& sm, const Mention& m,
@@ -786,17 +791,39 @@ AsOf ArticleAttribution::PublicationWindow(AsOfBasis basis) const {
   return a;
 }
 
+// "€49.90, up from €39 two years ago": the date stands with the figure this
+// one is compared with (a comparison cue between the two figures, the other
+// figure between this one and the date), so it is that figure's time.
+bool ArticleAttribution::DatesTheComparedFigure(const SentenceMentions& sm, const Mention& m,
+                                                const Mention& date) const {
+  const bool date_after = date.span.start >= m.span.end;
+  for (const Mention* f : sm.all) {
+    if (f == &m || f->kind == MentionKind::kDate) continue;
+    const ByteSpan between =
+        date_after ? ByteSpan{m.span.end, f->span.start} : ByteSpan{f->span.end, m.span.start};
+    const bool f_between = date_after
+                               ? f->span.start >= m.span.end && f->span.end <= date.span.start
+                               : f->span.start >= date.span.end && f->span.end <= m.span.start;
+    if (!f_between) continue;
+    for (ByteSpan cue : sm.info->Hits(lex_.comparison)) {
+      if (Contains(between, cue)) return true;
+    }
+  }
+  return false;
+}
+
 AsOf ArticleAttribution::FigureAsOf(const SentenceMentions& sm, const Mention& m,
                                     const AttributeDef* attr, ByteSpan anchor,
                                     std::string* qualifier) const {
   const SentenceInfo& s = *sm.info;
-  // Dates of the sentence that are times (not the end or start of a term).
+  // Dates of the sentence that are times (not the end or start of a term),
+  // but not one that belongs to the figure compared with this one.
   const Mention* nearest = nullptr;
   const Mention* since = nullptr;
   for (const Mention* d : sm.dates) {
     const std::string& q = sm.terms.at(d);
     if (q == "start") since = d;
-    if (!q.empty()) continue;
+    if (!q.empty() || DatesTheComparedFigure(sm, m, *d)) continue;
     if (!nearest || Gap(d->span, m.span) < Gap(nearest->span, m.span)) nearest = d;
   }
   // An event named in the sentence ties the figure to it ("the 27% stake

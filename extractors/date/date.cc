@@ -439,8 +439,13 @@ std::optional<Mention> Deictic(const RuleMatch& m, const ExtractContext& ctx) {
   return MakeDate(m, ctx, d, d, Granularity::kDay, true);
 }
 
-std::optional<Mention> Ago(const RuleMatch& m, const ExtractContext& ctx) {
-  if (!ctx.reference) return std::nullopt;
+// "three years", "a couple of months": the count and the unit's first letter
+// ('d'ay, 'w'eek, 'm'onth, 'y'ear; decades as years), or nullopt when vague.
+struct UnitCount {
+  int count = 0;
+  char unit = 'd';
+};
+std::optional<UnitCount> CountAndUnit(const RuleMatch& m) {
   std::string count = AsciiLower(m.Group("count"));
   int n = 0;
   if (count == "a couple of")
@@ -450,21 +455,87 @@ std::optional<Mention> Ago(const RuleMatch& m, const ExtractContext& ctx) {
   else
     return std::nullopt;  // "several", "a few": too vague to place
   std::string unit = AsciiLower(m.Group("unit"));
+  if (unit.rfind("decade", 0) == 0) return UnitCount{10 * n, 'y'};
+  return UnitCount{n, unit[0]};
+}
+
+// Whether counting `span` back from `from` stays within the calendar (year 1 on).
+bool CountsBackWithinCalendar(const CivilDate& from, UnitCount span) {
+  const long months = span.unit == 'y' ? 12L * span.count : span.unit == 'm' ? span.count : 0;
+  return from.year * 12L - months > 12;
+}
+
+std::optional<Mention> Ago(const RuleMatch& m, const ExtractContext& ctx) {
+  if (!ctx.reference) return std::nullopt;
+  std::optional<UnitCount> span = CountAndUnit(m);
+  if (!span) return std::nullopt;
+  const int n = span->count;
   const CivilDate& ref = *ctx.reference;
-  if (unit.rfind("day", 0) == 0) {
-    CivilDate d = ref.AddDays(-n);
-    return MakeDate(m, ctx, d, d, Granularity::kDay, true);
+  if (!CountsBackWithinCalendar(ref, *span)) return std::nullopt;
+  switch (span->unit) {
+    case 'd': {
+      CivilDate d = ref.AddDays(-n);
+      return MakeDate(m, ctx, d, d, Granularity::kDay, true);
+    }
+    case 'w': {
+      CivilDate d = ref.AddDays(-7L * n);
+      return MakeDate(m, ctx, d.AddDays(-3), d.AddDays(3), Granularity::kDay, true);
+    }
+    case 'm': {
+      CivilDate d = ref.AddMonths(-n);
+      return WholeMonth(m, ctx, d.year, d.month, true);
+    }
+    default:
+      return WholeYear(m, ctx, ref.year - n, true);
   }
-  if (unit.rfind("week", 0) == 0) {
-    CivilDate d = ref.AddDays(-7L * n);
-    return MakeDate(m, ctx, d.AddDays(-3), d.AddDays(3), Granularity::kDay, true);
+}
+
+// The last date of the sentence before `m` that a relative date may be
+// counted back from, found by the date rules themselves on that stretch.
+std::optional<DateValue> DateBefore(const RuleMatch& m, const ExtractContext& ctx) {
+  if (ctx.rules == nullptr || !ctx.anchor_in_text) return std::nullopt;
+  const ByteSpan sentence = ctx.SentenceAround(m.span().start);
+  if (m.span().start <= sentence.start) return std::nullopt;
+  ExtractContext before = ctx;
+  before.text = ctx.text.substr(sentence.start, m.span().start - sentence.start);
+  before.sentences = nullptr;
+  before.anchor_in_text = false;  // no search inside the search
+  std::vector<Mention> found = ctx.rules->FindAll(before);
+  for (auto it = found.rbegin(); it != found.rend(); ++it) {
+    if (const auto* v = std::get_if<DateValue>(&it->value)) return *v;
   }
-  if (unit.rfind("month", 0) == 0) {
-    CivilDate d = ref.AddMonths(-n);
-    return WholeMonth(m, ctx, d.year, d.month, true);
-  }
-  int years = unit.rfind("decade", 0) == 0 ? 10 * n : n;
-  return WholeYear(m, ctx, ref.year - years, true);
+  return std::nullopt;
+}
+
+// "a year earlier": counted back from the sentence's date before it, keeping
+// that date's extent ("the third quarter of 2024 ... a year earlier" is the
+// third quarter of 2023); with no such date, from the publication date.
+std::optional<Mention> Earlier(const RuleMatch& m, const ExtractContext& ctx) {
+  std::optional<DateValue> from = DateBefore(m, ctx);
+  if (!from) return Ago(m, ctx);
+  std::optional<UnitCount> span = CountAndUnit(m);
+  if (!span || !CountsBackWithinCalendar(from->first, *span)) return std::nullopt;
+  const int n = span->count;
+  auto back = [&](const CivilDate& d) {
+    switch (span->unit) {
+      case 'd':
+        return d.AddDays(-n);
+      case 'w':
+        return d.AddDays(-7L * n);
+      case 'm':
+        return d.AddMonths(-n);
+      default:
+        return d.AddMonths(-12 * n);
+    }
+  };
+  CivilDate first = back(from->first);
+  CivilDate last = back(from->last);
+  // Whole months stay whole: "February 2024" a year earlier is all of February 2023.
+  if (from->last.day == DaysInMonth(from->last.year, from->last.month))
+    last.day = DaysInMonth(last.year, last.month);
+  Mention out = MakeDate(m, ctx, first, last, from->granularity, true, from->part);
+  std::get<DateValue>(out.value).anchor = from->first;
+  return out;
 }
 
 }  // namespace
@@ -492,6 +563,7 @@ const ProductionTable& DateProductions() {
       {"weekday", &Weekday},
       {"deictic", &Deictic},
       {"ago", &Ago},
+      {"earlier", &Earlier},
   };
   return kTable;
 }
