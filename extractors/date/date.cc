@@ -106,10 +106,14 @@ Mention WholeYear(const RuleMatch& m, const ExtractContext& ctx, int year, bool 
                   part->part);
 }
 
+// Whether the sentence puts the date in the future ("will", "is expected
+// to"), unless a past verb stands right before it ("said on Thursday").
 bool SpeaksOfFuture(const RuleMatch& m, const ExtractContext& ctx) {
-  ByteSpan s = ctx.SentenceAround(m.span().start);
-  return ctx.rules != nullptr &&
-         ctx.rules->CueMatches("future", ctx.text.substr(s.start, s.size()));
+  if (ctx.rules == nullptr) return false;
+  const ByteSpan s = ctx.SentenceAround(m.span().start);
+  const size_t mention = std::max(m.MentionSpan().start, s.start);
+  return ctx.rules->CueMatches("future", ctx.text.substr(s.start, s.size())) &&
+         !ctx.rules->CueMatches("past_verb_before", ctx.text.substr(s.start, mention - s.start));
 }
 
 enum class Direction { kPastStrict, kFutureStrict, kThisYear, kRecent, kUpcoming };
