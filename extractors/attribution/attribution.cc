@@ -113,6 +113,24 @@ size_t Gap(ByteSpan a, ByteSpan b) {
   return 0;
 }
 
+// Whether "it" is an object ("opposed it.", "sold it to"), given the text
+// after it: a subject "it" ("it said", "it expects") is followed by its verb.
+// Only a subject stands for the company named before.
+bool ObjectIt(std::string_view after) {
+  static constexpr std::string_view kAfterObject[] = {
+      "for", "to",   "in",  "on",  "at",   "with", "from", "by",   "as",   "and",  "or",
+      "up",  "down", "out", "off", "over", "into", "than", "back", "away", "again"};
+  size_t i = 0;
+  while (i < after.size() && after[i] == ' ') ++i;
+  if (i < after.size() && after[i] == '\'') return false;  // "it's", "it'll"
+  if (i == after.size() || !std::isalpha(static_cast<unsigned char>(after[i]))) return true;
+  size_t end = i;
+  while (end < after.size() && std::isalpha(static_cast<unsigned char>(after[end]))) ++end;
+  const std::string word = AsciiLower(after.substr(i, end - i));
+  return std::find(std::begin(kAfterObject), std::end(kAfterObject), word) !=
+         std::end(kAfterObject);
+}
+
 bool Contains(ByteSpan outer, ByteSpan inner) {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
@@ -500,6 +518,7 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions) {
         hit.canonical = lex_.cs_aliases.at(std::string(name));
         pos = hit.span.end;
       } else if (lex_.anaphors.count(key)) {
+        if (key == "it" && ObjectIt(text_.substr(hit.span.end))) continue;
         hit.anaphor = true;
       } else if (lex_.unnamed.count(key)) {
         hit.unnamed = true;
