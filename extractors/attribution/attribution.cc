@@ -10,6 +10,7 @@
 #include <set>
 #include <utility>
 
+#include "extractors/attribution/proper_names.h"
 #include "pipeline/core/ascii.h"
 #include "pipeline/core/embedded.h"
 
@@ -170,6 +171,7 @@ struct EntityHit {
   std::string canonical;  // resolved for anaphors; "" when unresolved or unnamed
   bool anaphor = false;
   bool unnamed = false;  // "the central bank": someone the lexicon cannot name
+  bool proper = false;   // a name read from capitals (proper_names.h), or an anaphor for one
 };
 
 struct CueHit {
@@ -184,7 +186,7 @@ class Lexicons {
  public:
   std::vector<AttributeDef> attributes;
   std::vector<QualifierDef> qualifiers;
-  CueList negative, latest, comparison;
+  CueList negative, latest, comparison, event_link;
   int stake_of = -1;  // attribute index
 
   std::map<std::string, std::string> cs_aliases;  // alias as printed → canonical
@@ -346,10 +348,12 @@ Status Lexicons::ParseAttributes(std::string_view text) {
       if (!weak.empty()) return Status::InvalidArgument(where + ": qualifier cues cannot be weak");
       if (Status s = Compile(&q.cues, strong, where); !s.ok()) return s;
       qualifiers.push_back(std::move(q));
-    } else if (words[0] == "negative" || words[0] == "latest" || words[0] == "comparison") {
-      CueList* list = words[0] == "negative" ? &negative
-                      : words[0] == "latest" ? &latest
-                                             : &comparison;
+    } else if (words[0] == "negative" || words[0] == "latest" || words[0] == "comparison" ||
+               words[0] == "event_link") {
+      CueList* list = words[0] == "negative"     ? &negative
+                      : words[0] == "latest"     ? &latest
+                      : words[0] == "comparison" ? &comparison
+                                                 : &event_link;
       if (Status s = Compile(list, strong, where); !s.ok()) return s;
     } else {
       return Status::InvalidArgument(where + ": unknown statement '" + std::string(words[0]) + "'");
@@ -382,7 +386,6 @@ Status Lexicons::Finish() {
   }
   if (Status s = add(&negative); !s.ok()) return s;
   if (Status s = add(&latest); !s.ok()) return s;
-  if (Status s = add(&comparison); !s.ok()) return s;
   if (!cue_set->Compile())
     return Status::InvalidArgument(std::string(kAttributesFile) + ": cue set does not compile");
   return Status::Ok();
@@ -447,28 +450,33 @@ class ArticleAttribution {
  public:
   ArticleAttribution(const Lexicons& lex, std::string_view text,
                      const std::vector<ByteSpan>& sentences, const std::vector<Mention>& mentions,
-                     std::optional<CivilDate> published)
+                     std::optional<CivilDate> published, bool english)
       : lex_(lex), text_(text), published_(published) {
     sentences_ = sentences.empty() ? std::vector<ByteSpan>{{0, text.size()}} : sentences;
-    FindEntities(mentions);
+    FindEntities(mentions, english);
   }
 
   std::vector<Claim> Run(const std::vector<Mention>& mentions);
 
  private:
-  void FindEntities(const std::vector<Mention>& mentions);
+  void FindEntities(const std::vector<Mention>& mentions, bool english);
   size_t SentenceOf(size_t offset) const;
   const SentenceInfo& Info(size_t index);
   std::vector<TriggerHit> Triggers(const SentenceInfo& s, MentionKind kind) const;
   std::optional<TriggerHit> ChooseTrigger(const SentenceInfo& s, const Mention& m) const;
   std::optional<TriggerHit> DateTrigger(const SentenceMentions& sm, const Mention& m) const;
+  // `proper_names`: whether names read from capitals may serve (for figures,
+  // not for dates, where a person or place named near a date is too often
+  // taken for the subject of a weak trigger).
   std::string EntityFor(size_t sentence, ByteSpan anchor, const AttributeDef* attr,
-                        std::optional<ByteSpan> exclude) const;
+                        std::optional<ByteSpan> exclude, bool proper_names) const;
   std::string Qualifier(const SentenceInfo& s, const Mention& m, const AttributeDef& attr,
                         const std::vector<const Mention*>& others, ByteSpan anchor) const;
   std::string DateQualifier(const SentenceInfo& s, const Mention& m) const;
   bool Negative(const SentenceInfo& s, const Mention& m) const;
   AsOf PublicationWindow(AsOfBasis basis) const;
+  std::vector<ByteSpan> CueHits(const CueList& list, ByteSpan window, ByteSpan sentence) const;
+  bool LinkedEvent(const SentenceInfo& s, ByteSpan trigger) const;
   bool DatesTheComparedFigure(const SentenceMentions& sm, const Mention& m,
                               const Mention& date) const;
   AsOf FigureAsOf(const SentenceMentions& sm, const Mention& m, const AttributeDef* attr,
@@ -486,9 +494,16 @@ class ArticleAttribution {
   std::map<size_t, SentenceInfo> info_;
 };
 
-void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions) {
+void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool english) {
   const re2::StringPiece whole(text_.data(), text_.size());
   std::map<std::string, std::pair<int, size_t>> counts;  // canonical → (count, first offset)
+  // A name inside a figure ("US$", "Rs") is part of the figure.
+  auto InsideMention = [&mentions](ByteSpan span) {
+    auto overlapping =
+        std::lower_bound(mentions.begin(), mentions.end(), span.start,
+                         [](const Mention& m, size_t offset) { return m.span.end <= offset; });
+    return overlapping != mentions.end() && overlapping->span.start < span.end;
+  };
   size_t pos = 0;
   re2::StringPiece match;
   // Whole matches only (RE2's DFA): asking for the three groups would run the
@@ -534,39 +549,72 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions) {
       auto it = lex_.cs_aliases.find(name);
       hit.canonical = it != lex_.cs_aliases.end() ? it->second : name;
     }
-    // A name inside a figure ("US$") is part of the figure.
-    auto overlapping =
-        std::lower_bound(mentions.begin(), mentions.end(), hit.span.start,
-                         [](const Mention& m, size_t offset) { return m.span.end <= offset; });
-    if (overlapping != mentions.end() && overlapping->span.start < hit.span.end) continue;
+    if (InsideMention(hit.span)) continue;
     if (!hit.anaphor && !hit.unnamed) {
       auto [it, inserted] = counts.try_emplace(hit.canonical, 0, hit.span.start);
       ++it->second.first;
     }
     entities_.push_back(std::move(hit));
   }
+  // Sentences the lexicons name nobody in may name an organisation they do
+  // not know ("Rivian was valued at ...").
+  // Only sentences with a figure need them, and the few before each, where
+  // an anaphor may look.
+  std::vector<bool> wanted(sentences_.size(), false);
+  for (const Mention& m : mentions) {
+    const size_t at = SentenceOf(m.span.start);
+    for (size_t back = 0; back <= kAnaphorReachSentences && back <= at; ++back)
+      wanted[at - back] = true;
+  }
+  const ProperNameEvidence evidence(text_, sentences_);
+  const bool capitals = english && evidence.CapitalsMarkNames();
+  std::vector<EntityHit> proper;
+  size_t next = 0;
+  for (size_t i = 0; capitals && i < sentences_.size(); ++i) {
+    const ByteSpan& s = sentences_[i];
+    bool named = false;
+    for (; next < entities_.size() && entities_[next].span.start < s.end; ++next) {
+      if (entities_[next].span.start >= s.start && !entities_[next].anaphor) named = true;
+    }
+    if (named || !wanted[i]) continue;
+    for (ProperName& name : FindProperNames(text_, s, evidence)) {
+      if (InsideMention(name.span)) continue;
+      EntityHit hit;
+      hit.span = name.span;
+      hit.canonical = std::move(name.name);
+      hit.proper = true;  // not counted among the article's most-named
+      proper.push_back(std::move(hit));
+    }
+  }
+  if (!proper.empty()) {
+    entities_.insert(entities_.end(), std::make_move_iterator(proper.begin()),
+                     std::make_move_iterator(proper.end()));
+    std::stable_sort(
+        entities_.begin(), entities_.end(),
+        [](const EntityHit& a, const EntityHit& b) { return a.span.start < b.span.start; });
+  }
   // Anaphors: the first entity named earlier in the sentence, else the first
   // of one of the few sentences before (news paragraphs are often one
   // sentence, so a paragraph break does not end the reach). An unnamed one
   // ("the central bank") counts as named but resolves to nobody, so "its"
   // after it is not given to a company named earlier.
-  std::optional<std::string> previous_first;
+  // (Pointers into entities_, which no longer changes.)
+  const EntityHit* previous_first = nullptr;
   size_t previous_sentence = 0;
   size_t e = 0;
   for (size_t i = 0; i < sentences_.size(); ++i) {
     const ByteSpan& s = sentences_[i];
-    if (previous_first && i - previous_sentence > kAnaphorReachSentences) previous_first.reset();
-    std::optional<std::string> first;
+    if (previous_first && i - previous_sentence > kAnaphorReachSentences) previous_first = nullptr;
+    const EntityHit* first = nullptr;
     for (; e < entities_.size() && entities_[e].span.start < s.end; ++e) {
       EntityHit& hit = entities_[e];
       if (hit.anaphor) {
-        if (first) {
-          hit.canonical = *first;
-        } else if (previous_first) {
-          hit.canonical = *previous_first;
+        if (const EntityHit* to = first ? first : previous_first) {
+          hit.canonical = to->canonical;
+          hit.proper = to->proper;
         }
       } else if (!first && hit.span.start >= s.start) {
-        first = hit.canonical;
+        first = &hit;
       }
     }
     if (first) {
@@ -691,11 +739,15 @@ std::optional<TriggerHit> ArticleAttribution::DateTrigger(const SentenceMentions
 }
 
 std::string ArticleAttribution::EntityFor(size_t sentence, ByteSpan anchor,
-                                          const AttributeDef* attr,
-                                          std::optional<ByteSpan> exclude) const {
+                                          const AttributeDef* attr, std::optional<ByteSpan> exclude,
+                                          bool proper_names) const {
   const SentenceInfo& s = info_.at(sentence);
+  std::vector<const EntityHit*> entities;
+  for (const EntityHit* e : s.entities) {
+    if (proper_names || !e->proper) entities.push_back(e);
+  }
   if (attr && attr->pair) {
-    std::vector<const EntityHit*> by_distance = s.entities;
+    std::vector<const EntityHit*> by_distance = entities;
     std::stable_sort(by_distance.begin(), by_distance.end(),
                      [&](auto* a, auto* b) { return Gap(a->span, anchor) < Gap(b->span, anchor); });
     std::vector<std::string> parties;
@@ -714,7 +766,7 @@ std::string ArticleAttribution::EntityFor(size_t sentence, ByteSpan anchor,
   }
   const EntityHit* before = nullptr;
   const EntityHit* after = nullptr;
-  for (const EntityHit* hit : s.entities) {
+  for (const EntityHit* hit : entities) {
     const EntityHit& e = *hit;
     if (exclude && Contains(*exclude, e.span)) continue;
     if (e.span.end <= anchor.start) {
@@ -824,9 +876,65 @@ bool ArticleAttribution::DatesTheComparedFigure(const SentenceMentions& sm, cons
                                ? f->span.start >= m.span.end && f->span.end <= date.span.start
                                : f->span.start >= date.span.end && f->span.end <= m.span.start;
     if (!f_between) continue;
-    for (ByteSpan cue : sm.info->Hits(lex_.comparison)) {
-      if (Contains(between, cue)) return true;
+    if (!CueHits(lex_.comparison, between, sm.info->span).empty()) return true;
+  }
+  return false;
+}
+
+// Whether an event's trigger is linked to the sentence's figures ("after the
+// recapitalisation", "when OpenAI was reorganized"), not a clause about its
+// entity ("Nvidia, founded in 1993, is worth ..."): a link cue before it with
+// at most a determiner between, or, after a conjunction of time ("when",
+// "after"), a short subject and verb without punctuation.
+// The matches of a cue list in `window` (clipped to `sentence` and widened
+// to whole words), searched on demand: lists of common words ("at", "than")
+// would cost every sentence if the cue set looked for them.
+std::vector<ByteSpan> ArticleAttribution::CueHits(const CueList& list, ByteSpan window,
+                                                  ByteSpan sentence) const {
+  std::vector<ByteSpan> out;
+  if (!list.re) return out;
+  window.start = std::max(window.start, sentence.start);
+  window.end = std::min(window.end, sentence.end);
+  while (window.start > sentence.start && IsWordChar(text_[window.start - 1])) --window.start;
+  while (window.end < sentence.end && IsWordChar(text_[window.end])) ++window.end;
+  if (window.start >= window.end) return out;
+  const re2::StringPiece whole(text_.data() + window.start, window.size());
+  re2::StringPiece match;
+  size_t pos = 0;
+  while (pos < whole.size() &&
+         list.re->Match(whole, pos, whole.size(), RE2::UNANCHORED, &match, 1)) {
+    const size_t at = static_cast<size_t>(match.data() - whole.data());
+    if (match.empty()) {
+      pos = at + 1;
+      continue;
     }
+    out.push_back({window.start + at, window.start + at + match.size()});
+    pos = at + match.size();
+  }
+  return out;
+}
+
+bool ArticleAttribution::LinkedEvent(const SentenceInfo& s, ByteSpan trigger) const {
+  static constexpr std::string_view kDeterminers[] = {"the",  "a",    "an",  "its", "their",
+                                                      "this", "that", "his", "her", "our"};
+  static constexpr std::string_view kConjunctions[] = {"when",  "after", "before",
+                                                       "since", "until", "following"};
+  for (ByteSpan link : CueHits(
+           lex_.event_link, {trigger.start > 32 ? trigger.start - 32 : 0, trigger.start}, s.span)) {
+    const std::string between =
+        AsciiLower(TrimAsciiSpace(text_.substr(link.end, trigger.start - link.end)));
+    if (between.empty() || std::find(std::begin(kDeterminers), std::end(kDeterminers), between) !=
+                               std::end(kDeterminers))
+      return true;
+    const std::string word = AsciiLower(text_.substr(link.start, link.size()));
+    const bool conjunction = std::find(std::begin(kConjunctions), std::end(kConjunctions), word) !=
+                             std::end(kConjunctions);
+    const bool short_clause =
+        std::count(between.begin(), between.end(), ' ') <= 2 &&
+        std::all_of(between.begin(), between.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '-' || c == '\'';
+        });
+    if (conjunction && short_clause) return true;
   }
   return false;
 }
@@ -849,7 +957,8 @@ AsOf ArticleAttribution::FigureAsOf(const SentenceMentions& sm, const Mention& m
   // after the recapitalisation").
   for (const AttributeDef& a : lex_.attributes) {
     if (!a.once) continue;
-    if (!s.Hits(a.strong).empty()) {
+    if (std::any_of(s.Hits(a.strong).begin(), s.Hits(a.strong).end(),
+                    [&](ByteSpan h) { return LinkedEvent(s, h); })) {
       AsOf as_of = PublicationWindow(AsOfBasis::kEvent);
       if (nearest) {
         const auto& v = std::get<DateValue>(nearest->value);
@@ -935,7 +1044,7 @@ void ArticleAttribution::AddDateClaims(const SentenceMentions& sm, const Mention
     const AttributeDef& attr = lex_.attributes[static_cast<size_t>(t.attribute)];
     Claim c = base;
     c.attribute = attr.name;
-    c.entity = EntityFor(sm.index, t.span, &attr, std::nullopt);
+    c.entity = EntityFor(sm.index, t.span, &attr, std::nullopt, false);
     c.qualifier = term;
     if (c.qualifier.empty() && attr.flow && Qualifier(s, m, attr, sm.dates, t.span) == "initial")
       c.qualifier = "initial";
@@ -975,7 +1084,7 @@ Claim ArticleAttribution::FigureClaim(const SentenceMentions& sm, const Mention&
       if (p.percent_high) p.percent_high = -*p.percent_high;
     }
   }
-  c.entity = EntityFor(sm.index, anchor, attr, of_entity);
+  c.entity = EntityFor(sm.index, anchor, attr, of_entity, true);
   c.as_of = FigureAsOf(sm, m, attr, anchor, &c.qualifier);
   return c;
 }
@@ -985,9 +1094,11 @@ Claim ArticleAttribution::FigureClaim(const SentenceMentions& sm, const Mention&
 std::vector<Claim> Attributor::Attribute(std::string_view text,
                                          const std::vector<ByteSpan>& sentences,
                                          const std::vector<Mention>& mentions,
-                                         std::optional<CivilDate> published) const {
+                                         std::optional<CivilDate> published,
+                                         std::string_view language) const {
   if (mentions.empty()) return {};
-  ArticleAttribution work(*lex_, text, sentences, mentions, published);
+  const bool english = language.empty() || AsciiLower(language.substr(0, 2)) == "en";
+  ArticleAttribution work(*lex_, text, sentences, mentions, published, english);
   return work.Run(mentions);
 }
 

@@ -19,6 +19,8 @@
 //              for dates, the nearest trigger before the date with no other
 //              date between, else one just after it.
 //   entity     the nearest entity named before the trigger, else after it;
+//              in a sentence the lexicons name nobody in, an organisation
+//              read from capitals (proper_names.h; English text only);
 //              anaphors resolve to the sentence's first entity, else the
 //              first of the three sentences before; an
 //              unnamed one ("the central bank") resolves them to nobody;
@@ -82,9 +84,12 @@ class Attributor {
   // text order, within `text`. Claim::interval is left for the caller
   // (ComputeInterval once the spans are final); a negative price move's value
   // is negated here.
+  // `language` (BCP 47, or "" when unknown) says whether names the lexicons
+  // do not know may be read from capitals (English or unknown only).
   std::vector<Claim> Attribute(std::string_view text, const std::vector<ByteSpan>& sentences,
                                const std::vector<Mention>& mentions,
-                               std::optional<CivilDate> published) const;
+                               std::optional<CivilDate> published,
+                               std::string_view language = {}) const;
 
  private:
   explicit Attributor(std::unique_ptr<Lexicons> lexicons);

@@ -21,7 +21,7 @@ StatusOr<std::vector<Claim>> Extractor::Extract(std::string_view text,
   const NormalizedText& n = *normalized;
   std::vector<Mention> mentions =
       mentions_.Find(n.text, published, n.sentences, DecimalMarkOf(language));
-  std::vector<Claim> claims = attributor_.Attribute(n.text, n.sentences, mentions, published);
+  std::vector<Claim> claims = attributor_.Attribute(n.text, n.sentences, mentions, published, language);
   for (Claim& c : claims) {
     c.mention.span = n.map.ToOriginal(c.mention.span);
     c.mention.text = std::string(text.substr(c.mention.span.start, c.mention.span.size()));

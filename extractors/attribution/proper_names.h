@@ -1,0 +1,76 @@
+// Proper names: the organisations a sentence names that the entity lexicon
+// does not know ("Rivian was valued at ...", "shares of Goldman Sachs fell"),
+// so a figure in news about any company can still say whom it is about.
+//
+// Takes: normalized text in English, one sentence's span in it, and the
+// text's ProperNameEvidence (built once per text; see CapitalsMarkNames).
+// Gives: the names in the sentence, in order, each with its span and the name
+// as printed less a corporate suffix ("Rivian Automotive Inc." is "Rivian
+// Automotive"). Never fails.
+//
+// A name is a run of capitalised words, joined by "of", "&", "de", "van" and
+// "von" when a capitalised word follows ("Bank of America", "Procter &
+// Gamble"). Not names: month and weekday names; function words that open a
+// sentence ("The", "In", "But"); a name right after "in", "at", "from", "to",
+// "where" and the like (places: "in Paris", "analysts at Jefferies"); a name
+// right after a title ("chief executive Jensen Huang", "Mr Smith"); a
+// nationality before a noun ("Ukrainian firms"); the source after the figure
+// ("..., Eurostat said"). A single word that opens the sentence ("Analysts
+// expect ...") is a name only when it is shaped like one ("IBM", "OpenAI") or
+// the text also prints it capitalised inside a sentence.
+//
+// Attribution uses these names only where the lexicons name nobody in the
+// sentence, and only for money and percent figures (persons and places named
+// near a date are too often taken for the subject of a weak date trigger).
+//
+// Thread-safety: FindProperNames is pure; a ProperNameEvidence is for one
+// thread (it collects words on first use).
+#ifndef NEWSRECON_EXTRACTORS_ATTRIBUTION_PROPER_NAMES_H_
+#define NEWSRECON_EXTRACTORS_ATTRIBUTION_PROPER_NAMES_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/core/claim.h"
+
+namespace newsrecon {
+
+struct ProperName {
+  ByteSpan span;     // the name as printed, suffix included
+  std::string name;  // without a corporate suffix
+};
+
+// Above this share of capitalised words inside sentences, a text capitalises
+// its nouns (German: 0.18-0.49 on the development pages) or its headings, and
+// capitals say nothing about names; English news prints 0.03-0.17.
+inline constexpr double kMaxCapitalisedShare = 0.2;
+
+// The capitalised words a text prints inside its sentences (not as their
+// first word): evidence that a capitalised sentence opener is a name.
+class ProperNameEvidence {
+ public:
+  // Counts the text's words; the capitalised ones are collected on the
+  // first SeenInside.
+  ProperNameEvidence(std::string_view text, const std::vector<ByteSpan>& sentences);
+  bool SeenInside(std::string_view word) const;
+  // Whether capitals in this text mark names (kMaxCapitalisedShare).
+  bool CapitalsMarkNames() const {
+    return words_ == 0 || static_cast<double>(capitalised_) / words_ <= kMaxCapitalisedShare;
+  }
+
+ private:
+  std::string_view text_;
+  const std::vector<ByteSpan>* sentences_;
+  size_t words_ = 0;        // words inside sentences
+  size_t capitalised_ = 0;  // of them, capitalised
+  mutable bool collected_ = false;
+  mutable std::vector<std::string_view> inside_;  // views into the text, sorted, unique
+};
+
+std::vector<ProperName> FindProperNames(std::string_view text, ByteSpan sentence,
+                                        const ProperNameEvidence& evidence);
+
+}  // namespace newsrecon
+
+#endif  // NEWSRECON_EXTRACTORS_ATTRIBUTION_PROPER_NAMES_H_
