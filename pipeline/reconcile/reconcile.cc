@@ -172,6 +172,17 @@ Severity Measure(const Claim& lower, const Claim& higher) {
     s.unit = SeverityUnit::kMonths;
     const CivilDate a = CivilDate::FromDaysSinceEpoch(std::lround(lo));
     const CivilDate b = CivilDate::FromDaysSinceEpoch(std::lround(hi));
+    const auto* da = std::get_if<DateValue>(&lower.mention.value);
+    const auto* db = std::get_if<DateValue>(&higher.mention.value);
+    if (da && db && da->granularity == Granularity::kYear &&
+        db->granularity == Granularity::kYear) {
+      // "1993" against "1995": two years, not the 13 months between the
+      // end of one and the start of the other.
+      const int years = std::max(1, db->first.year - da->first.year);
+      s.value = 12 * years;
+      s.words = std::to_string(years) + (years == 1 ? " year apart" : " years apart");
+      return s;
+    }
     const int months = std::max(0, MonthsBetween(a, b));
     s.value = months;
     if (months == 0) {

@@ -293,6 +293,26 @@ TEST_CASE("dates two years apart conflict in months") {
         "(2026-04-27) to October 2025 (\"last October\"): 24 months apart.");
 }
 
+TEST_CASE("years against years are counted in years") {
+  const std::vector<StoredClaim> claims = {
+      ClaimBuilder(1, "Daily Ledger", {2025, 8, 28})
+          .Key("Nvidia", "founding")
+          .Date({1993, 1, 1}, {1993, 12, 31}, Granularity::kYear)
+          .Text("1993")
+          .Build(),
+      ClaimBuilder(2, "Market Wire", {2025, 8, 29})
+          .Key("Nvidia", "founding")
+          .Date({1995, 1, 1}, {1995, 12, 31}, Granularity::kYear)
+          .Text("1995")
+          .Build()};
+  Findings f = Reconcile(claims);
+  REQUIRE(f.conflicts.size() == 1);
+  // 1995 - 1993: two years (the nearest ends, 1993-12-31 and 1995-01-01, are
+  // 13 calendar months apart, which no reader would say).
+  CHECK(f.conflicts[0].severity == 24);
+  CHECK(f.conflicts[0].reason.find("2 years apart") != std::string::npos);
+}
+
 TEST_CASE("severity of percentages: falls compare on magnitude, a rise against a fall is maximal") {
   auto move = [](int64_t article, const char* outlet, double pct) {
     return ClaimBuilder(article, outlet, kApr27)
