@@ -186,7 +186,7 @@ class Lexicons {
  public:
   std::vector<AttributeDef> attributes;
   std::vector<QualifierDef> qualifiers;
-  CueList negative, latest, comparison, event_link;
+  CueList negative, latest, comparison, event_link, report_verb;
   int stake_of = -1;  // attribute index
 
   std::map<std::string, std::string> cs_aliases;  // alias as printed → canonical
@@ -349,11 +349,12 @@ Status Lexicons::ParseAttributes(std::string_view text) {
       if (Status s = Compile(&q.cues, strong, where); !s.ok()) return s;
       qualifiers.push_back(std::move(q));
     } else if (words[0] == "negative" || words[0] == "latest" || words[0] == "comparison" ||
-               words[0] == "event_link") {
+               words[0] == "event_link" || words[0] == "report_verb") {
       CueList* list = words[0] == "negative"     ? &negative
                       : words[0] == "latest"     ? &latest
                       : words[0] == "comparison" ? &comparison
-                                                 : &event_link;
+                      : words[0] == "event_link" ? &event_link
+                                                 : &report_verb;
       if (Status s = Compile(list, strong, where); !s.ok()) return s;
     } else {
       return Status::InvalidArgument(where + ": unknown statement '" + std::string(words[0]) + "'");
@@ -477,6 +478,7 @@ class ArticleAttribution {
   AsOf PublicationWindow(AsOfBasis basis) const;
   std::vector<ByteSpan> CueHits(const CueList& list, ByteSpan window, ByteSpan sentence) const;
   bool LinkedEvent(const SentenceInfo& s, ByteSpan trigger) const;
+  bool DatesTheReport(const SentenceMentions& sm, const Mention& date) const;
   bool DatesTheComparedFigure(const SentenceMentions& sm, const Mention& m,
                               const Mention& date) const;
   AsOf FigureAsOf(const SentenceMentions& sm, const Mention& m, const AttributeDef* attr,
@@ -914,6 +916,19 @@ std::vector<ByteSpan> ArticleAttribution::CueHits(const CueList& list, ByteSpan 
   return out;
 }
 
+// "revenue rose 56%, the company reported on Wednesday": a date right after
+// a verb of reporting is when the figure was told, not the time it is about.
+bool ArticleAttribution::DatesTheReport(const SentenceMentions& sm, const Mention& date) const {
+  for (ByteSpan verb :
+       CueHits(lex_.report_verb, {date.span.start > 24 ? date.span.start - 24 : 0, date.span.start},
+               sm.info->span)) {
+    if (verb.end > date.span.start) continue;
+    std::string_view between = TrimAsciiSpace(text_.substr(verb.end, date.span.start - verb.end));
+    if (between.empty() || AsciiLower(between) == "on") return true;
+  }
+  return false;
+}
+
 bool ArticleAttribution::LinkedEvent(const SentenceInfo& s, ByteSpan trigger) const {
   static constexpr std::string_view kDeterminers[] = {"the",  "a",    "an",  "its", "their",
                                                       "this", "that", "his", "her", "our"};
@@ -950,7 +965,7 @@ AsOf ArticleAttribution::FigureAsOf(const SentenceMentions& sm, const Mention& m
   for (const Mention* d : sm.dates) {
     const std::string& q = sm.terms.at(d);
     if (q == "start") since = d;
-    if (!q.empty() || DatesTheComparedFigure(sm, m, *d)) continue;
+    if (!q.empty() || DatesTheComparedFigure(sm, m, *d) || DatesTheReport(sm, *d)) continue;
     if (!nearest || Gap(d->span, m.span) < Gap(nearest->span, m.span)) nearest = d;
   }
   // An event named in the sentence ties the figure to it ("the 27% stake
