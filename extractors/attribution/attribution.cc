@@ -996,7 +996,8 @@ AsOf ArticleAttribution::FigureAsOf(const SentenceMentions& sm, const Mention& m
   }
   if (nearest) {
     const auto& v = std::get<DateValue>(nearest->value);
-    return AsOf{v.first, v.last, AsOfBasis::kExplicit, ""};
+    return AsOf{v.first, v.last, v.part == kFiscalPart ? AsOfBasis::kFiscal : AsOfBasis::kExplicit,
+                ""};
   }
   return PublicationWindow(AsOfBasis::kPublication);
 }

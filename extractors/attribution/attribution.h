@@ -34,8 +34,9 @@
 //              date); "since YEAR" (kExplicit, that year to publication); a
 //              "latest"/"now" cue next to the figure (kLatest); the nearest
 //              date of the sentence (kExplicit); else the publication
-//              (kPublication). Dates of once-events, and start or end dates,
-//              are kTimeless; other dates are their own as-of.
+//              (kPublication); a fiscal date gives kFiscal, compared only
+//              with other fiscal windows. Dates of once-events, and start or
+//              end dates, are kTimeless; other dates are their own as-of.
 //
 // Thread-safety: immutable after Load; share one instance.
 #ifndef NEWSRECON_EXTRACTORS_ATTRIBUTION_ATTRIBUTION_H_

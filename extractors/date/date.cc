@@ -322,8 +322,28 @@ std::optional<Mention> Quarter(const RuleMatch& m, const ExtractContext& ctx) {
     year = ctx.reference->year + *offset;
     relative = true;
   }
+  const std::string text = AsciiLower(ctx.text.substr(m.span().start, m.span().size()));
+  const bool fiscal =
+      text.find("fiscal") != std::string::npos || text.find("fy") != std::string::npos;
   return MakeDate(m, ctx, FirstDayOfMonth(year, q * 3 - 2), LastDayOfMonth(year, q * 3),
-                  Granularity::kQuarter, relative);
+                  Granularity::kQuarter, relative, fiscal ? kFiscalPart : std::string_view{});
+}
+
+// "fiscal 2027", "FY24", "FY2024-25": the calendar year(s) named, marked fiscal.
+std::optional<Mention> FiscalYear(const RuleMatch& m, const ExtractContext& ctx) {
+  auto year_of = [](std::string_view digits, int century) {
+    const int y = Digits(digits);
+    return digits.size() == 2 ? century + y : y;
+  };
+  const int first = year_of(m.Group("year"), 2000);
+  int last = first;
+  if (m.Has("year2")) {
+    last = year_of(m.Group("year2"), first / 100 * 100);
+    if (last != first + 1) return std::nullopt;  // "FY2024-25" spans two years, no more
+  }
+  if (first < 1800 || first > 2099) return std::nullopt;
+  return MakeDate(m, ctx, CivilDate{first, 1, 1}, CivilDate{last, 12, 31}, Granularity::kYear,
+                  false, kFiscalPart);
 }
 
 std::optional<Mention> HalfYear(const RuleMatch& m, const ExtractContext& ctx) {
@@ -506,7 +526,9 @@ std::optional<DateValue> DateBefore(const RuleMatch& m, const ExtractContext& ct
   before.anchor_in_text = false;  // no search inside the search
   std::vector<Mention> found = ctx.rules->FindAll(before);
   for (auto it = found.rbegin(); it != found.rend(); ++it) {
-    if (const auto* v = std::get_if<DateValue>(&it->value)) return *v;
+    const auto* v = std::get_if<DateValue>(&it->value);
+    if (v == nullptr) continue;
+    return *v;
   }
   return std::nullopt;
 }
@@ -559,6 +581,7 @@ const ProductionTable& DateProductions() {
       {"rel_unit", &RelUnit},
       {"earlier_later", &EarlierLater},
       {"quarter", &Quarter},
+      {"fiscal_year", &FiscalYear},
       {"half_year", &HalfYear},
       {"year", &Year},
       {"year_range", &YearRange},

@@ -17,6 +17,12 @@
 //   year is October-December, of a month days 21-end.
 // - "earlier this month/year/week" runs from the unit's first day to the
 //   publication date; "later this ..." from the publication date to its end.
+// - Fiscal periods ("fiscal 2027", "FY2024-25", "the second quarter of fiscal
+//   2026") are read as the calendar period named and marked kFiscalPart:
+//   fiscal years start in different months for different companies and
+//   countries, so a figure dated by one gets a fiscal as-of (compared only
+//   with fiscal ones), and "a year earlier" counted back from one is fiscal
+//   too.
 // Relative dates are dropped when the publication date is unknown.
 #ifndef NEWSRECON_EXTRACTORS_DATE_DATE_H_
 #define NEWSRECON_EXTRACTORS_DATE_DATE_H_

@@ -44,9 +44,13 @@ struct DateValue {
   DateResolution resolution = DateResolution::kAbsolute;
   // The publication date a relative date was resolved against.
   std::optional<CivilDate> anchor;
-  // "early", "mid", "late", "end" when the text narrows a month or year.
+  // "early", "mid", "late", "end" when the text narrows a month or year;
+  // kFiscalPart when it names a fiscal period ("fiscal 2027", "Q2 FY2026"),
+  // whose calendar months are not known (see extractors/date/date.h).
   std::string part;
 };
+
+inline constexpr std::string_view kFiscalPart = "fiscal";
 
 struct MoneyValue {
   double amount = 0;  // in units of the currency: 850e9 for "$850 billion"
@@ -93,6 +97,8 @@ enum class AsOfBasis {
   kLatest,       // "latest", "now", "current": the publication date
   kPublication,  // nothing said: the publication date, by default
   kTimeless,     // a date claim: the date is the value itself
+  kFiscal,       // a fiscal period in the sentence: "in fiscal 2026" (its calendar
+                 // reading; compared only with other fiscal windows)
 };
 
 // The time a figure refers to, a window of days.

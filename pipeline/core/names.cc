@@ -22,11 +22,12 @@ constexpr Table<Granularity, 4> kGranularities{{{Granularity::kDay, "day"},
                                                 {Granularity::kYear, "year"}}};
 constexpr Table<DateResolution, 2> kResolutions{
     {{DateResolution::kAbsolute, "absolute"}, {DateResolution::kRelative, "relative"}}};
-constexpr Table<AsOfBasis, 5> kBases{{{AsOfBasis::kExplicit, "explicit"},
+constexpr Table<AsOfBasis, 6> kBases{{{AsOfBasis::kExplicit, "explicit"},
                                       {AsOfBasis::kEvent, "event"},
                                       {AsOfBasis::kLatest, "latest"},
                                       {AsOfBasis::kPublication, "publication"},
-                                      {AsOfBasis::kTimeless, "timeless"}}};
+                                      {AsOfBasis::kTimeless, "timeless"},
+                                      {AsOfBasis::kFiscal, "fiscal"}}};
 constexpr Table<PublishedMethod, 10> kMethods{{{PublishedMethod::kUnknown, "unknown"},
                                                {PublishedMethod::kManifest, "manifest"},
                                                {PublishedMethod::kCommandLine, "command_line"},

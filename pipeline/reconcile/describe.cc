@@ -187,6 +187,8 @@ std::string DescribeAsOf(const AsOf& as_of) {
       return "latest";
     case AsOfBasis::kExplicit:
       return "as of " + DescribeWindow(as_of.first, as_of.last);
+    case AsOfBasis::kFiscal:
+      return "as of fiscal " + DescribeWindow(as_of.first, as_of.last);
     case AsOfBasis::kEvent:
       return as_of.event.empty() ? "as of " + DescribeWindow(as_of.first, as_of.last)
                                  : "after the " + Underscores(as_of.event);

@@ -43,6 +43,9 @@ bool SameSource(const StoredClaim& a, const StoredClaim& b) {
 // Rule 4.
 bool AsOfOverlaps(const AsOf& a, const AsOf& b) {
   if (a.basis == AsOfBasis::kTimeless && b.basis == AsOfBasis::kTimeless) return true;
+  // A fiscal period's months depend on whose it is: "fiscal 2026" is compared
+  // with "fiscal 2026", never with calendar months.
+  if ((a.basis == AsOfBasis::kFiscal) != (b.basis == AsOfBasis::kFiscal)) return false;
   // Two figures tied to the same event refer to the same time, whatever date
   // each outlet gives the event (a disagreement on that date is a conflict of
   // its own, on the event's date claims).
@@ -103,6 +106,7 @@ std::string MakeId(char prefix, const ClaimKey& key, const Group& claims) {
 int BasisRank(AsOfBasis b) {
   switch (b) {
     case AsOfBasis::kExplicit:
+    case AsOfBasis::kFiscal:
       return 4;
     case AsOfBasis::kEvent:
       return 3;

@@ -114,6 +114,11 @@ std::string AsOfWhy(const Claim& c, const ArticleMeta& article) {
       return "nothing in the sentence says when: by default the publication date, " + window;
     case AsOfBasis::kTimeless:
       return "a date claim: the date is the value itself, so it has no separate as-of time";
+    case AsOfBasis::kFiscal:
+      return "the sentence names a fiscal period (" + window +
+             " as the calendar reads it); fiscal years start in different months for different "
+             "companies and countries, so the figure is compared only with figures for the fiscal "
+             "period of the same name";
   }
   return window;
 }

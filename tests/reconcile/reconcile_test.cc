@@ -293,6 +293,31 @@ TEST_CASE("dates two years apart conflict in months") {
         "(2026-04-27) to October 2025 (\"last October\"): 24 months apart.");
 }
 
+TEST_CASE("fiscal windows meet only fiscal windows") {
+  // Q2 of fiscal 2026 read on the calendar is April-June 2026; Nvidia's is
+  // May-July 2025. A calendar claim in that window must not meet it.
+  auto revenue = [](int64_t article, const char* outlet, double amount, AsOfBasis basis) {
+    return ClaimBuilder(article, outlet, {2025, 8, 28})
+        .Key("Nvidia", "revenue")
+        .Money(amount, 1e8)
+        .AsOfWindow({2026, 4, 1}, {2026, 6, 30}, basis)
+        .Build();
+  };
+  {
+    Findings f = Reconcile({revenue(1, "Alpha", 46.7e9, AsOfBasis::kFiscal),
+                            revenue(2, "Beta", 30e9, AsOfBasis::kExplicit)});
+    CHECK(f.conflicts.empty());
+    CHECK(f.agreements.empty());
+  }
+  {
+    Findings f = Reconcile({revenue(1, "Alpha", 46.7e9, AsOfBasis::kFiscal),
+                            revenue(2, "Beta", 30e9, AsOfBasis::kFiscal)});
+    REQUIRE(f.conflicts.size() == 1);
+    CHECK(f.conflicts[0].as_of.basis == AsOfBasis::kFiscal);
+    CHECK(f.conflicts[0].reason.find("as of fiscal") != std::string::npos);
+  }
+}
+
 TEST_CASE("years against years are counted in years") {
   const std::vector<StoredClaim> claims = {
       ClaimBuilder(1, "Daily Ledger", {2025, 8, 28})
