@@ -53,11 +53,12 @@ constexpr std::string_view kTitles[] = {
     "pope",       "rep",      "sen",        "gov",       "mayor",       "coach",        "manager",
     "professor",  "prof",     "said",       "says",      "told"};
 
-// Words after which a capitalised name is a place (or, for "at", an employer
-// of the speaker), not what the sentence's figure is about.
+// Words after which a capitalised name is a place (or, for "at", the
+// speaker's employer; for "by", an agent such as a founder or an author), not
+// what the sentence's figure is about.
 constexpr std::string_view kPlacePrepositions[] = {
     "in",     "at",   "from",       "to",     "near", "across", "outside",
-    "inside", "into", "throughout", "around", "via",  "where"};
+    "inside", "into", "throughout", "around", "via",  "where",  "by"};
 
 // Verbs after a name that make it the source of the sentence when it follows
 // the figure ("..., Eurostat said.").
@@ -232,6 +233,7 @@ std::vector<ProperName> FindProperNames(std::string_view text, ByteSpan sentence
   std::vector<ProperName> out;
   const std::vector<Token> tokens = Tokens(text, sentence);
   size_t i = 0;
+  size_t skipped_end = 0;  // one past the last token of the last name refused
   while (i < tokens.size()) {
     if (!Capitalised(tokens[i].word) || tokens[i].word.size() < 2 || NotName(tokens[i].word)) {
       ++i;
@@ -257,9 +259,14 @@ std::vector<ProperName> FindProperNames(std::string_view text, ByteSpan sentence
     size_t first = i;
     i = last + 1;
     const std::string before = first == 0 ? std::string() : AsciiLower(tokens[first - 1].word);
-    if (In(kTitles, before) || In(kPlacePrepositions, before)) continue;
-    if (before == "the" && first > 1 && In(kInThe, AsciiLower(tokens[first - 2].word)))
-      continue;  // "in the Cyprus branch"
+    // "by Patrick and John Collison": a name joined to a refused one shares its fate.
+    const bool joined_to_refused =
+        (before == "and" || before == "or") && first >= 1 && skipped_end == first - 1;
+    if (In(kTitles, before) || In(kPlacePrepositions, before) || joined_to_refused ||
+        (before == "the" && first > 1 && In(kInThe, AsciiLower(tokens[first - 2].word)))) {
+      skipped_end = last + 1;  // "in the Cyprus branch"
+      continue;
+    }
     // "Ukrainian firms", "British regulators": a nationality, not a name.
     if (first == last && last + 1 < tokens.size() && !Capitalised(tokens[last + 1].word) &&
         !In(kSubjectVerbs, AsciiLower(tokens[last + 1].word)) && Nationality(tokens[first].word))

@@ -34,7 +34,8 @@ std::vector<ByteSpan> Sentences(std::string_view text) {
 std::string Describe(const Claim& c) {
   std::ostringstream s;
   s << "[" << c.mention.text << "] entity=" << c.entity << " attribute=" << c.attribute
-    << " qualifier=" << c.qualifier << " as_of=" << Name(c.as_of.basis);
+    << " qualifier=" << c.qualifier << " as_of=" << Name(c.as_of.basis) << " "
+    << c.as_of.first.ToIso() << ".." << c.as_of.last.ToIso();
   return s.str();
 }
 
@@ -47,6 +48,8 @@ bool Meets(const Claim& c, const nlohmann::json& want) {
     return false;
   if (want.contains("as_of") && Name(c.as_of.basis) != want.at("as_of").get<std::string>())
     return false;
+  if (want.contains("as_of_start") && c.as_of.first.ToIso() != want.at("as_of_start")) return false;
+  if (want.contains("as_of_end") && c.as_of.last.ToIso() != want.at("as_of_end")) return false;
   if (want.contains("percent")) {
     const auto* p = std::get_if<PercentValue>(&c.mention.value);
     if (!p || std::abs(p->percent - want.at("percent").get<double>()) > 1e-9) return false;

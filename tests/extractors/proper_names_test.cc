@@ -69,6 +69,8 @@ TEST_CASE("proper names: organisations the lexicon does not know") {
       {"Analysts at Jefferies cut their target.", "cut", ""},
       {"Ukrainian firms moved $1.8 billion to accounts in the Cyprus branch.", "firms", ""},
       {"Shares of Meridian rose 3%.", "rose", "Meridian"},
+      {"Stripe, founded by Patrick and John Collison, is worth $91.5 billion.", "worth", ""},
+      {"Investors backed Canva and Figma in 2021.", "backed", "Canva|Figma"},
       {"Officials said black Chicagoans account for 30% of cases.", "account", ""},
       {"The county, where Parkland is located, spent $11 million.", "county", ""},
   };
