@@ -702,9 +702,30 @@ std::optional<TriggerHit> ArticleAttribution::ChooseTrigger(const SentenceInfo& 
     if (t.span.size() != best->span.size()) return t.span.size() > best->span.size();
     return t.attribute < best->attribute;
   };
+  // A bare "rose" or "fell" is a price move only when a name is what moved
+  // ("Nvidia fell 4%", "Amazon also fell 1%"), not a quantity ("payment
+  // volume rose 38%").
+  auto named_subject = [&](ByteSpan verb) {
+    size_t end = verb.start;
+    while (end > s.span.start && text_[end - 1] == ' ') --end;
+    size_t word = end;
+    while (word > s.span.start && IsWordChar(text_[word - 1])) --word;
+    const std::string adverb = AsciiLower(text_.substr(word, end - word));
+    static constexpr std::string_view kAdverbs[] = {"also", "too",  "again", "still",
+                                                    "then", "even", "only",  "just"};
+    if ((adverb.size() > 3 && adverb.substr(adverb.size() - 2) == "ly") ||
+        std::find(std::begin(kAdverbs), std::end(kAdverbs), adverb) != std::end(kAdverbs)) {
+      end = word;
+      while (end > s.span.start && text_[end - 1] == ' ') --end;
+    }
+    return std::any_of(s.entities.begin(), s.entities.end(),
+                       [end](const EntityHit* e) { return e->span.end == end; });
+  };
   for (const TriggerHit& t : Triggers(s, m.kind)) {
     if (t.span.end > hedge_start && t.span.start < m.span.end) continue;
     if (t.span.start >= m.span.end && t.span.start - m.span.end > kTriggerAfterBytes) continue;
+    if (t.weak && lex_.attributes[static_cast<size_t>(t.attribute)].price && !named_subject(t.span))
+      continue;
     if (better(t)) best = t;
   }
   return best;
