@@ -479,6 +479,7 @@ class ArticleAttribution {
   std::vector<ByteSpan> CueHits(const CueList& list, ByteSpan window, ByteSpan sentence) const;
   bool LinkedEvent(const SentenceInfo& s, ByteSpan trigger) const;
   bool DatesTheReport(const SentenceMentions& sm, const Mention& date) const;
+  bool ComparedFigure(const SentenceMentions& sm, const Mention& m) const;
   bool DatesTheComparedFigure(const SentenceMentions& sm, const Mention& m,
                               const Mention& date) const;
   AsOf FigureAsOf(const SentenceMentions& sm, const Mention& m, const AttributeDef* attr,
@@ -939,6 +940,27 @@ std::vector<ByteSpan> ArticleAttribution::CueHits(const CueList& list, ByteSpan 
 
 // "revenue rose 56%, the company reported on Wednesday": a date right after
 // a verb of reporting is when the figure was told, not the time it is about.
+// Whether `m` is the figure another one in its sentence is compared with:
+// a comparison cue right before it ("up from about $70 billion", "compared
+// with 2%"), after another figure.
+bool ArticleAttribution::ComparedFigure(const SentenceMentions& sm, const Mention& m) const {
+  const bool figure_before = std::any_of(sm.all.begin(), sm.all.end(), [&](const Mention* f) {
+    return f != &m && f->kind != MentionKind::kDate && f->span.end <= m.span.start;
+  });
+  if (!figure_before) return false;
+  for (ByteSpan cue :
+       CueHits(lex_.comparison, {m.span.start > 32 ? m.span.start - 32 : 0, m.span.start},
+               sm.info->span)) {
+    if (cue.end > m.span.start) continue;
+    const std::string between =
+        AsciiLower(TrimAsciiSpace(text_.substr(cue.end, m.span.start - cue.end)));
+    if (between.empty() || between == AsciiLower(m.hedge_text) || between == "a" ||
+        between == "the")
+      return true;
+  }
+  return false;
+}
+
 bool ArticleAttribution::DatesTheReport(const SentenceMentions& sm, const Mention& date) const {
   for (ByteSpan verb :
        CueHits(lex_.report_verb, {date.span.start > 24 ? date.span.start - 24 : 0, date.span.start},
@@ -1123,6 +1145,18 @@ Claim ArticleAttribution::FigureClaim(const SentenceMentions& sm, const Mention&
   }
   c.entity = EntityFor(sm.index, anchor, attr, of_entity, true);
   c.as_of = FigureAsOf(sm, m, attr, anchor, &c.qualifier);
+  if (attr && ComparedFigure(sm, m)) {
+    // The sentence says this figure is not the current one ("$91.5 billion,
+    // up from $70 billion last year"). Undated, it is kept apart under its
+    // own qualifier; dated, its window ends before the current window.
+    const AsOf now = PublicationWindow(AsOfBasis::kPublication);
+    if (c.as_of.basis == AsOfBasis::kPublication || c.as_of.basis == AsOfBasis::kLatest) {
+      if (c.qualifier.empty()) c.qualifier = std::string(kComparedQualifier);
+    } else if (published_ && c.as_of.basis == AsOfBasis::kExplicit && c.as_of.first < now.first &&
+               now.first <= c.as_of.last) {
+      c.as_of.last = now.first.AddDays(-1);
+    }
+  }
   return c;
 }
 

@@ -68,6 +68,12 @@ inline constexpr size_t kCueWindowBytes = 48;
 // entity five sentences back is more likely someone else's.
 inline constexpr size_t kAnaphorReachSentences = 3;
 
+// The qualifier of an undated figure another one is compared with ("$91.5
+// billion, up from $70 billion"): not the current figure, of unknown time, so
+// compared only with other such figures. Dated, such a figure keeps its date,
+// its window ending before the current window.
+inline constexpr std::string_view kComparedQualifier = "compared";
+
 class Lexicons;
 
 class Attributor {

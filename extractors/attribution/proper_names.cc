@@ -18,24 +18,25 @@ bool In(const std::string_view (&list)[N], std::string_view word) {
 
 // Capitalised words that are not names: dates, and words that open sentences.
 constexpr std::string_view kNotNames[] = {
-    "January",   "February",  "March",   "April",    "May",       "June",      "July",
-    "August",    "September", "October", "November", "December",  "Monday",    "Tuesday",
-    "Wednesday", "Thursday",  "Friday",  "Saturday", "Sunday",    "Today",     "Tomorrow",
-    "Yesterday", "The",       "A",       "An",       "In",        "On",        "At",
-    "By",        "For",       "From",    "To",       "With",      "But",       "And",
-    "Or",        "If",        "As",      "When",     "While",     "After",     "Before",
-    "Since",     "Until",     "This",    "That",     "These",     "Those",     "It",
-    "Its",       "He",        "She",     "They",     "We",        "I",         "You",
-    "Our",       "Their",     "His",     "Her",      "My",        "Your",      "There",
-    "Here",      "What",      "Who",     "How",      "Why",       "Where",     "Some",
-    "Many",      "Most",      "All",     "Any",      "Each",      "Every",     "No",
-    "Not",       "Yet",       "So",      "Also",     "According", "Meanwhile", "However",
-    "Still",     "Last",      "Next",    "Earlier",  "Later",     "Now",       "Then",
-    "Such",      "Both",      "Neither", "Either",   "Other",     "Another",   "More",
-    "Less",      "Only",      "Even",    "Just",     "Year",      "Week",      "Month",
-    "Day",       "Night",     "Company", "World",    "Nation",    "Country",   "State",
-    "City",      "Group",     "Firm",    "Everyone", "Nobody",    "Q1",        "Q2",
-    "Q3",        "Q4",        "H1",      "H2",       "FY",        "Series"};
+    "January",   "February",  "March",   "April",    "May",        "June",      "July",
+    "August",    "September", "October", "November", "December",   "Monday",    "Tuesday",
+    "Wednesday", "Thursday",  "Friday",  "Saturday", "Sunday",     "Today",     "Tomorrow",
+    "Yesterday", "The",       "A",       "An",       "In",         "On",        "At",
+    "By",        "For",       "From",    "To",       "With",       "But",       "And",
+    "Or",        "If",        "As",      "When",     "While",      "After",     "Before",
+    "Since",     "Until",     "This",    "That",     "These",      "Those",     "It",
+    "Its",       "He",        "She",     "They",     "We",         "I",         "You",
+    "Our",       "Their",     "His",     "Her",      "My",         "Your",      "There",
+    "Here",      "What",      "Who",     "How",      "Why",        "Where",     "Some",
+    "Many",      "Most",      "All",     "Any",      "Each",       "Every",     "No",
+    "Not",       "Yet",       "So",      "Also",     "According",  "Meanwhile", "However",
+    "Still",     "Last",      "Next",    "Earlier",  "Later",      "Now",       "Then",
+    "Such",      "Both",      "Neither", "Either",   "Other",      "Another",   "More",
+    "Less",      "Only",      "Even",    "Just",     "Year",       "Week",      "Month",
+    "Day",       "Night",     "Company", "World",    "Nation",     "Country",   "State",
+    "City",      "Group",     "Firm",    "Police",   "Management", "Staff",     "Everyone",
+    "Nobody",    "Q1",        "Q2",      "Q3",       "Q4",         "H1",        "H2",
+    "FY",        "Series"};
 
 // Abbreviations printed in capitals that name things, not organisations.
 constexpr std::string_view kNotNameAcronyms[] = {
@@ -59,6 +60,13 @@ constexpr std::string_view kTitles[] = {
 constexpr std::string_view kPlacePrepositions[] = {
     "in",     "at",   "from",       "to",     "near", "across", "outside",
     "inside", "into", "throughout", "around", "via",  "where",  "by"};
+
+// Verbs after a sentence's first word that make it an agent, and so a name
+// when the text never prints it in lower case ("Stripe said ...", "Revolut
+// announced ..."); not "is" or "was", which common nouns take ("Revenue was").
+constexpr std::string_view kAgentVerbs[] = {"said",   "says",      "announced", "reported",
+                                            "agreed", "plans",     "expects",   "posted",
+                                            "raised", "confirmed", "told",      "launched"};
 
 // Verbs after a name that make it the source of the sentence when it follows
 // the figure ("..., Eurostat said.").
@@ -224,8 +232,34 @@ bool ProperNameEvidence::SeenInside(std::string_view word) const {
     });
     std::sort(inside_.begin(), inside_.end());
     inside_.erase(std::unique(inside_.begin(), inside_.end()), inside_.end());
+    for (const ByteSpan& s : *sentences_) {
+      size_t i = s.start;
+      while (i < s.end && !WordByte(text_[i])) ++i;
+      size_t end = i;
+      while (end < s.end && WordByte(text_[end])) ++end;
+      if (end == i || !IsUpper(text_[i])) continue;
+      size_t verb = end;
+      while (verb < s.end && text_[verb] == ' ') ++verb;
+      size_t verb_end = verb;
+      while (verb_end < s.end && std::isalpha(static_cast<unsigned char>(text_[verb_end])))
+        ++verb_end;
+      if (verb == end || !In(kAgentVerbs, text_.substr(verb, verb_end - verb))) continue;
+      agents_.push_back(text_.substr(i, end - i));
+    }
   }
-  return std::binary_search(inside_.begin(), inside_.end(), word);
+  if (std::binary_search(inside_.begin(), inside_.end(), word)) return true;
+  // "Stripe said ...": an opener that speaks and is never printed in lower case.
+  if (std::find(agents_.begin(), agents_.end(), word) == agents_.end()) return false;
+  if (word.back() == 's' || In(kNotNames, word)) return false;  // "Analysts said", "Police"
+  const std::string lower = AsciiLower(word);
+  for (size_t at = text_.find(lower); at != std::string_view::npos;
+       at = text_.find(lower, at + 1)) {
+    const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(text_[at - 1]));
+    const size_t end = at + lower.size();
+    const bool ends = end == text_.size() || !std::isalpha(static_cast<unsigned char>(text_[end]));
+    if (starts && ends) return false;
+  }
+  return true;
 }
 
 std::vector<ProperName> FindProperNames(std::string_view text, ByteSpan sentence,

@@ -17,7 +17,9 @@
 // nationality before a noun ("Ukrainian firms"); the source after the figure
 // ("..., Eurostat said"). A single word that opens the sentence ("Analysts
 // expect ...") is a name only when it is shaped like one ("IBM", "OpenAI") or
-// the text also prints it capitalised inside a sentence.
+// the text also prints it capitalised inside a sentence, or opens a sentence
+// with it before a verb of speaking or acting ("Stripe said") and never
+// prints it in lower case.
 //
 // Attribution uses these names only where the lexicons name nobody in the
 // sentence, and only for money and percent figures (persons and places named
@@ -66,6 +68,7 @@ class ProperNameEvidence {
   size_t capitalised_ = 0;  // of them, capitalised
   mutable bool collected_ = false;
   mutable std::vector<std::string_view> inside_;  // views into the text, sorted, unique
+  mutable std::vector<std::string_view> agents_;  // sentence openers before kAgentVerbs
 };
 
 std::vector<ProperName> FindProperNames(std::string_view text, ByteSpan sentence,

@@ -69,6 +69,11 @@ TEST_CASE("proper names: organisations the lexicon does not know") {
       {"Analysts at Jefferies cut their target.", "cut", ""},
       {"Ukrainian firms moved $1.8 billion to accounts in the Cyprus branch.", "firms", ""},
       {"Shares of Meridian rose 3%.", "rose", "Meridian"},
+      {"Stripe is worth $91.5 billion. Stripe said its volume grew.", "worth", "Stripe"},
+      // An opener also printed in lower case is a common word, "Management" one too.
+      {"Harvest said the harvest fell 30%.", "fell", ""},
+      {"Management said costs fell 3%.", "costs", ""},
+      {"Analysts said sales fell. Analysts expect more.", "sales", ""},
       {"Stripe, founded by Patrick and John Collison, is worth $91.5 billion.", "worth", ""},
       {"Investors backed Canva and Figma in 2021.", "backed", "Canva|Figma"},
       {"Officials said black Chicagoans account for 30% of cases.", "account", ""},
