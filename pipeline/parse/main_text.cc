@@ -513,6 +513,7 @@ class Scorer {
   std::vector<const GumboNode*> ingredients;     // elements named for a recipe's ingredients
   const GumboNode* body = nullptr;
   std::vector<std::string_view> json_ld;  // texts of <script type=application/ld+json>
+  std::string_view description;           // <meta> og:description, else description
   bool use_names = true;                  // class and id words can make an element boilerplate
   bool use_layout_names = true;           // ... layout words ("footer", "nav") among them
   // Most text in <p> elements under one element skipped for layout words only.
@@ -560,7 +561,10 @@ class Scorer {
     if (el.tag == GUMBO_TAG_SCRIPT) {
       NoteJsonLd(node);
     } else if (el.tag == GUMBO_TAG_HEAD) {
-      for (unsigned i = 0; i < el.children.length; ++i) NoteJsonLd(Child(node, i));
+      for (unsigned i = 0; i < el.children.length; ++i) {
+        NoteJsonLd(Child(node, i));
+        NoteDescription(Child(node, i));
+      }
     }
     if (NotText(el)) return s;
     if (el.tag == GUMBO_TAG_BR) {
@@ -616,6 +620,16 @@ class Scorer {
       }
     }
     return s;
+  }
+
+  void NoteDescription(const GumboNode* node) {
+    if (node->type != GUMBO_NODE_ELEMENT || node->v.element.tag != GUMBO_TAG_META) return;
+    const GumboElement& el = node->v.element;
+    std::string_view name = AttrValue(el, "property");
+    if (name.empty()) name = AttrValue(el, "name");
+    const bool og = EqualsIgnoreAsciiCase(name, "og:description");
+    if (!og && !EqualsIgnoreAsciiCase(name, "description")) return;
+    if (og || description.empty()) description = AttrValue(el, "content");
   }
 
   void NoteJsonLd(const GumboNode* node) {
@@ -1592,6 +1606,41 @@ std::string JsonLdBodyInstead(const std::vector<std::string_view>& scripts, std:
   return out;
 }
 
+// The page's description (its <meta> og:description) printed on the page:
+// the deepest block whose text starts with it, or null. A page whose scored
+// text is short and misses it (a video page, a page of widgets) shows its
+// story there.
+constexpr size_t kDescriptionProbeChars = 60;
+
+// Appends the squeezed text under `node` to `out` until it holds `limit` bytes.
+void SqueezedText(const GumboNode* node, int depth, size_t limit, std::string* out) {
+  if (out->size() >= limit || depth > kMaxDepth) return;
+  if (IsText(node)) {
+    for (char c : std::string_view(node->v.text.text)) {
+      if (!IsAsciiSpace(c)) out->push_back(c);
+      if (out->size() >= limit) return;
+    }
+    return;
+  }
+  if (node->type != GUMBO_NODE_ELEMENT || NotText(node->v.element)) return;
+  for (unsigned i = 0; i < node->v.element.children.length; ++i) {
+    SqueezedText(Child(node, i), depth + 1, limit, out);
+  }
+}
+
+const GumboNode* DescriptionBlock(const GumboNode* node, int depth, std::string_view probe) {
+  if (depth > kMaxDepth || node->type != GUMBO_NODE_ELEMENT) return nullptr;
+  const GumboElement& el = node->v.element;
+  if (NotText(el) || el.tag == GUMBO_TAG_HEAD) return nullptr;
+  std::string text;
+  SqueezedText(node, depth, probe.size(), &text);
+  if (text.size() < probe.size()) return nullptr;  // too little text below to hold it
+  for (unsigned i = 0; i < el.children.length; ++i) {
+    if (const GumboNode* found = DescriptionBlock(Child(node, i), depth + 1, probe)) return found;
+  }
+  return text == probe && IsBlock(el.tag) ? node : nullptr;
+}
+
 // ---------------------------------------------------------------------------
 // Choosing the containers.
 
@@ -1915,6 +1964,21 @@ MainText ExtractMainTextWithContainers(const GumboNode* root, const MainTextOpti
       result.containers.clear();
     }
   }
+  if (CountChars(result.text) < options.min_text_chars &&
+      CountChars(sc.description) >= kDescriptionProbeChars) {
+    // Too little text, and not the page's own description of its story:
+    // the block that prints that description, if any, is the story.
+    std::string probe = Squeeze(sc.description);
+    probe.resize(kDescriptionProbeChars);  // bytes: both sides are cut alike
+    if (Squeeze(result.text).find(probe) == std::string::npos) {
+      if (const GumboNode* block = DescriptionBlock(whole, 0, probe)) {
+        TextWriter writer(&sc.info, /*lenient=*/true, options);
+        writer.Write(block, 0, 0);
+        result.text = writer.Finish();
+        result.containers = {block};
+      }
+    }
+  }
   if (!sc.json_ld.empty()) {
     std::string body = JsonLdBodyInstead(sc.json_ld, result.text);
     if (!body.empty()) {
@@ -1923,6 +1987,12 @@ MainText ExtractMainTextWithContainers(const GumboNode* root, const MainTextOpti
     }
   }
   result.text = CleanLines(std::move(result.text));
+  if (result.text.empty() && !sc.description.empty()) {
+    // Nothing on the page (a story its scripts render): the publisher's own
+    // description of it stands in, rather than no article at all.
+    result.text = CleanLines(std::string(TrimAsciiSpace(sc.description)));
+    result.containers.clear();
+  }
   return result;
 }
 

@@ -44,6 +44,10 @@
 // words (an "above-footer" wrapper may hold the story). Then the
 // whole <body> is written with the same furniture rules, and if still nothing
 // is left, a lenient pass keeps everything but non-text and hidden elements.
+// A text still short that lacks the page's own description (<meta>
+// og:description, at least 60 characters) gives way to the block printing
+// that description (a video page's summary beside its player); a page with
+// no text at all (a story its scripts draw) gives the description itself.
 //
 // Lines are then judged alone: section headings late in the text end it;
 // teaser labels, dates, ad labels, controls, credits, newsletter pitches,

@@ -377,6 +377,43 @@ TEST_CASE("JSON-LD articleBody stands in for a story drawn by scripts") {
   }
 }
 
+TEST_CASE("the page's description shows where a short page keeps its story") {
+  const std::string description =
+      "Flooding closed the coastal road for a third day; engineers expect it to reopen on Friday.";
+  const std::string head = "<html><head><meta property='og:description' content='" + description +
+                           "'><title>Road closed</title></head>";
+  SUBCASE("a video page: the description block, not the player's buttons") {
+    // The description sits in an <aside> beside the player, furniture to
+    // the scoring.
+    std::string text = Extract(head +
+                               "<body><div class='player'><span>Saved to my list!</span> "
+                               "<span>Rating removed</span> <span>Copy embed code</span></div>"
+                               "<aside><span>by A. Writer</span><p>" +
+                               description + "</p></aside></body></html>");
+    CHECK(text == description);
+  }
+  SUBCASE("a page its scripts draw: the description stands in for nothing") {
+    std::string text = Extract(head + "<body><div id='root'></div></body></html>");
+    CHECK(text == description);
+  }
+  SUBCASE("a short text that holds the description is kept as it is") {
+    std::string text = Extract(head + "<body><article><p>" + description +
+                               "</p><p>More at six.</p></article></body></html>");
+    CHECK(Has(text, "More at six."));
+  }
+  SUBCASE("a description the page does not print changes nothing") {
+    std::string text =
+        Extract(head + "<body><p>Just one line of news, not the description.</p></body></html>");
+    CHECK(text == "Just one line of news, not the description.");
+  }
+  SUBCASE("a short description is no evidence") {
+    std::string text = Extract(
+        "<html><head><meta name='description' content='Road news'></head><body><p>Road "
+        "news</p><div>Saved to my list!</div></body></html>");
+    CHECK(Has(text, "Saved to my list!"));
+  }
+}
+
 TEST_CASE("captions can be kept") {
   MainTextOptions options;
   options.keep_captions = true;
