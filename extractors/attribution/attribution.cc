@@ -31,17 +31,6 @@ constexpr size_t kAfterCueBytes = 16;
 // usually begin another clause ("rose 6% at the open after its earnings").
 constexpr size_t kTriggerAfterBytes = 16;
 
-// Capitalised names printed as possessives are entities ("Nvidia's"), unless
-// the word is a date or a pronoun-like opener ("Monday's", "Today's").
-constexpr std::string_view kNotEntities[] = {
-    "January",   "February",  "March",   "April",    "May",      "June",    "July",
-    "August",    "September", "October", "November", "December", "Monday",  "Tuesday",
-    "Wednesday", "Thursday",  "Friday",  "Saturday", "Sunday",   "Today",   "Tomorrow",
-    "Yesterday", "This",      "That",    "It",       "Year",     "Week",    "Month",
-    "Day",       "Night",     "Company", "World",    "Nation",   "Country", "State",
-    "City",      "Group",     "Firm",    "Everyone", "Nobody",   "Who",     "What",
-    "The",       "Last"};
-
 std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   size_t start = 0;
@@ -545,9 +534,9 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
       }
     } else {
       std::string name = found.substr(0, found.size() - 2);  // the possessive's "'s"
-      if (std::find(std::begin(kNotEntities), std::end(kNotEntities), name) !=
-          std::end(kNotEntities))
-        continue;
+      // Capitalised names printed as possessives are entities ("Nvidia's"),
+      // unless the word is a date or an opener ("Monday's", "Today's").
+      if (IsNotAName(name)) continue;
       hit.span.end -= 2;
       auto it = lex_.cs_aliases.find(name);
       hit.canonical = it != lex_.cs_aliases.end() ? it->second : name;
@@ -657,19 +646,7 @@ const SentenceInfo& ArticleAttribution::Info(size_t index) {
   lex_.cue_set->Match(re2::StringPiece(sentence.data(), sentence.size()), &present);
   for (int i : present) {
     const CueList* list = lex_.lists[static_cast<size_t>(i)];
-    re2::StringPiece match;
-    const re2::StringPiece whole(sentence.data(), sentence.size());
-    size_t pos = 0;
-    while (pos <= whole.size() &&
-           list->re->Match(whole, pos, whole.size(), RE2::UNANCHORED, &match, 1)) {
-      const size_t at = static_cast<size_t>(match.data() - sentence.data());
-      if (match.empty()) {
-        pos = at + 1;
-        continue;
-      }
-      info.hits[list].push_back({info.span.start + at, info.span.start + at + match.size()});
-      pos = at + match.size();
-    }
+    info.hits[list] = CueHits(*list, info.span, info.span);
   }
   return info_.emplace(index, std::move(info)).first->second;
 }
@@ -911,8 +888,8 @@ bool ArticleAttribution::DatesTheComparedFigure(const SentenceMentions& sm, cons
 // at most a determiner between, or, after a conjunction of time ("when",
 // "after"), a short subject and verb without punctuation.
 // The matches of a cue list in `window` (clipped to `sentence` and widened
-// to whole words), searched on demand: lists of common words ("at", "than")
-// would cost every sentence if the cue set looked for them.
+// to whole words). Lists of common words ("at", "than") are searched only in
+// the window where they matter: the cue set would find them in every sentence.
 std::vector<ByteSpan> ArticleAttribution::CueHits(const CueList& list, ByteSpan window,
                                                   ByteSpan sentence) const {
   std::vector<ByteSpan> out;

@@ -185,6 +185,8 @@ bool Adjacent(std::string_view text, const std::vector<Token>& tokens, size_t i)
 
 }  // namespace
 
+bool IsNotAName(std::string_view word) { return NotName(word); }
+
 // Calls f(word) for each word inside the sentences (not the first of its
 // sentence), the word as Tokens reads it (no final point or "'s").
 template <typename F>

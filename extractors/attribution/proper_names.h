@@ -71,6 +71,11 @@ class ProperNameEvidence {
   mutable std::vector<std::string_view> agents_;  // sentence openers before kAgentVerbs
 };
 
+// Whether a capitalised word is never a name: a month or weekday, a word that
+// opens sentences ("The", "This"), a common noun ("Company", "Police"), or one
+// joining such words ("April-June").
+bool IsNotAName(std::string_view word);
+
 std::vector<ProperName> FindProperNames(std::string_view text, ByteSpan sentence,
                                         const ProperNameEvidence& evidence);
 

@@ -12,24 +12,10 @@
 
 #include "extractors/extractors.h"
 #include "pipeline/core/names.h"
+#include "tests/extractors/sentences.h"
 
 namespace newsrecon {
 namespace {
-
-// Sentences for the test texts: split after ". " (the pipeline uses ICU's
-// BreakIterator; the corpus texts have no abbreviations to trip this up).
-std::vector<ByteSpan> Sentences(std::string_view text) {
-  std::vector<ByteSpan> out;
-  size_t start = 0;
-  for (size_t i = 0; i + 1 < text.size(); ++i) {
-    if (text[i] == '.' && text[i + 1] == ' ') {
-      out.push_back({start, i + 1});
-      start = i + 2;
-    }
-  }
-  out.push_back({start, text.size()});
-  return out;
-}
 
 std::string Describe(const Claim& c) {
   std::ostringstream s;

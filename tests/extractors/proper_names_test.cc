@@ -5,22 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "tests/extractors/sentences.h"
+
 namespace newsrecon {
 namespace {
-
-// The text's sentences, split after ". " (enough for these one-line cases).
-std::vector<ByteSpan> Sentences(const std::string& text) {
-  std::vector<ByteSpan> out;
-  size_t start = 0;
-  for (size_t i = 0; i + 1 < text.size(); ++i) {
-    if (text[i] == '.' && text[i + 1] == ' ') {
-      out.push_back({start, i + 1});
-      start = i + 2;
-    }
-  }
-  out.push_back({start, text.size()});
-  return out;
-}
 
 // The names FindProperNames gives for the sentence that holds `marker`,
 // joined by "|".
