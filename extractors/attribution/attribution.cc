@@ -121,6 +121,37 @@ bool ObjectIt(std::string_view after) {
          std::end(kAfterObject);
 }
 
+// Where a longer name that `start` ends begins: before "X of " where X is
+// one to three capitalised words ending in a word for an institution
+// ("Reserve Bank of ", "University of "), the first of them; else `start`.
+// "Shares of Tesla" and "Chief Executive of Microsoft" name no institution.
+size_t NameOfStart(std::string_view text, size_t start) {
+  static constexpr std::string_view kInstitutions[] = {
+      "Bank",       "University",  "Republic",  "Ministry",  "Department",  "Council",
+      "Court",      "Commission",  "Authority", "Institute", "Museum",      "College",
+      "School",     "Federation",  "Union",     "Church",    "Board",       "Agency",
+      "Office",     "Parliament",  "Senate",    "Port",      "Corporation", "Exchange",
+      "Government", "Association", "Academy",   "Party",     "Chamber",     "Fund"};
+  constexpr std::string_view kOf = " of ";
+  if (start < kOf.size() + 1 || text.substr(start - kOf.size(), kOf.size()) != kOf) return start;
+  size_t head = start - kOf.size();
+  size_t found = start;
+  for (int words = 0; words < 3; ++words) {
+    size_t word = head;
+    while (word > 0 && std::isalpha(static_cast<unsigned char>(text[word - 1]))) --word;
+    if (word == head || !std::isupper(static_cast<unsigned char>(text[word]))) break;
+    const std::string_view w = text.substr(word, head - word);
+    if (w == "The") break;
+    if (words == 0 &&
+        std::find(std::begin(kInstitutions), std::end(kInstitutions), w) == std::end(kInstitutions))
+      return start;
+    found = word;
+    if (word == 0 || text[word - 1] != ' ') break;
+    head = word - 1;
+  }
+  return found;
+}
+
 bool Contains(ByteSpan outer, ByteSpan inner) {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
@@ -513,6 +544,12 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
     hit.span = {start, start + match.size()};
     if (auto named = lex_.cs_aliases.find(found); named != lex_.cs_aliases.end()) {
       hit.canonical = named->second;
+      // "Reserve Bank of India", "University of Chicago": a known name ending
+      // a longer one is that one's, not itself.
+      if (const size_t head = NameOfStart(text_, start); head < start) {
+        hit.span.start = head;
+        hit.canonical = std::string(text_.substr(head, hit.span.end - head));
+      }
     } else if (const std::string key = AsciiLower(found);
                lex_.anaphors.count(key) || lex_.unnamed.count(key) || lex_.ci_aliases.count(key)) {
       // "The Bank of England": a name that starts inside an anaphor wins.
