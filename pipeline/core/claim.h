@@ -42,7 +42,8 @@ struct DateValue {
   CivilDate last;
   Granularity granularity = Granularity::kDay;
   DateResolution resolution = DateResolution::kAbsolute;
-  // The publication date a relative date was resolved against.
+  // The date a relative date was resolved against: the publication date, or
+  // for "a year earlier" the first day of the date before it in its sentence.
   std::optional<CivilDate> anchor;
   // "early", "mid", "late", "end" when the text narrows a month or year;
   // kFiscalPart when it names a fiscal period ("fiscal 2027", "Q2 FY2026"),

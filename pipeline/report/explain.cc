@@ -166,9 +166,15 @@ json ExplainClaim(const StoredClaim& c, const Findings& findings) {
     std::string how;
     if (d->resolution == DateResolution::kRelative) {
       how = "relative: \"" + m.text + "\" was resolved against " +
-            (d->anchor ? d->anchor->ToIso() : std::string("(no anchor)")) +
-            ", the article's publication date, which came from " +
-            PublishedMethodWords(a.published_method);
+            (d->anchor ? d->anchor->ToIso() : std::string("(no anchor)"));
+      if (d->anchor && a.published && *d->anchor != *a.published) {
+        how +=
+            ", the first day of the date before it in its sentence (\"a year earlier\" "
+            "counts back from that date)";
+      } else {
+        how += ", the article's publication date, which came from " +
+               PublishedMethodWords(a.published_method);
+      }
     } else {
       how = "absolute: the text names the year";
     }

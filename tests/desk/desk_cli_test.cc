@@ -237,6 +237,27 @@ TEST_CASE("desk: explain a conflict and a claim") {
   CHECK(c.Run("explain cffffffffffff").exit_code == 66);
 }
 
+TEST_CASE("desk: explain says what 'a year earlier' was counted back from") {
+  TempDir dir;
+  const std::string db = dir.File("news.db");
+  const auto text = dir.Write(
+      "story.txt", "Net income was $2.1 billion in 2024, up from $1.8 billion a year earlier.\n");
+  CommandResult r = RunCommand(kBinary + " ingest --db " + Q(db) +
+                               " --published 2025-03-01 --outlet Ledger " + Q(text.string()));
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  r = RunCommand("sqlite3 " + Q(db) + " \"SELECT id FROM claims WHERE text = 'a year earlier'\"");
+  REQUIRE(r.exit_code == 0);
+  const std::string id = r.out.substr(0, r.out.find('\n'));
+  r = RunCommand(kBinary + " explain " + id + " --format json --db " + Q(db));
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  const json j = json::parse(r.out);
+  // 2024 is the sentence's date before it: the year before is 2023.
+  CHECK(j["date"]["anchor"] == "2024-01-01");
+  CHECK(j["interval"]["low"] == "2023-01-01");
+  CHECK(j["date"]["how"].get<std::string>().find("date before it in its sentence") !=
+        std::string::npos);
+}
+
 TEST_CASE("desk: CSV export is RFC 4180 with a header; JSON lines one object a row") {
   Corpus c;
   CommandResult r = c.Run("export --format csv --view timeline");
