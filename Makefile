@@ -7,7 +7,7 @@ JOBS ?= 2
 DB ?= $(BUILD)/demo.db
 CORPUS ?= corpora/msft-openai-2026-04
 
-.PHONY: all deps configure build demo test bench test-sanitize eval-parse fuzz format clean
+.PHONY: all deps configure build demo test bench test-sanitize eval-parse eval-compare fuzz format clean
 
 all: build
 
@@ -41,6 +41,26 @@ SHARED ?= ../shared
 # Scores the parse stage on the development sets in $(SHARED)/datasets.
 eval-parse: build
 	$(BUILD)/newsrecon_eval parse --datasets $(SHARED)/datasets
+
+COMPARE := $(BUILD)/compare
+# Runs two other main-text extractors on the same pages and scores them with
+# the same command: Readability.js (Firefox's Reader View; npm packages pinned
+# in tools/compare/package.json, fetched here only, never by build or test)
+# and readability-lxml (Debian's python3-readability).
+eval-compare: build
+	@test -f $(SHARED)/datasets/html-main-text/annotations.json || \
+	  { echo "eval-compare: no datasets at $(SHARED)/datasets (they come with ../shared)" >&2; exit 66; }
+	NEWSRECON_EXTRA_PACKAGES="python3-readability python3-lxml" bash tools/install-deps.sh
+	command -v node >/dev/null && command -v npm >/dev/null || \
+	  NEWSRECON_EXTRA_PACKAGES="nodejs npm" bash tools/install-deps.sh
+	mkdir -p $(COMPARE)
+	cp tools/compare/package.json tools/compare/readability.mjs $(COMPARE)/
+	cd $(COMPARE) && npm install --no-audit --no-fund --silent
+	node --max-old-space-size=8192 $(COMPARE)/readability.mjs $(SHARED)/datasets $(COMPARE)/readability-js
+	/usr/bin/python3 tools/compare/readability_lxml.py $(SHARED)/datasets $(COMPARE)/readability-lxml
+	$(BUILD)/newsrecon_eval parse --datasets $(SHARED)/datasets --only text
+	$(BUILD)/newsrecon_eval parse --datasets $(SHARED)/datasets --only text --text-from $(COMPARE)/readability-js
+	$(BUILD)/newsrecon_eval parse --datasets $(SHARED)/datasets --only text --text-from $(COMPARE)/readability-lxml
 
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60

@@ -21,6 +21,10 @@ struct EvalOptions {
   std::string datasets;  // the folder holding html-main-text/ and html-pubdate/
   int limit = 0;         // score only the first `limit` cases (0: all)
   bool verbose = false;  // one line per case that is not fully right
+  // Main text only: score another extractor's output instead of newsrecon's,
+  // read from <text_from>/<page>.txt (html/0293.html.gz -> 0293.txt), with the
+  // same scoring. A missing file scores as an empty text.
+  std::string text_from;
 };
 
 // Each returns a process exit code (0, or 66 when its dataset is absent) and

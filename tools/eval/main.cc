@@ -1,4 +1,5 @@
 // newsrecon_eval parse [--datasets DIR] [--only text|dates] [--limit N] [-v]
+//                      [--text-from DIR]
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -17,6 +18,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   parse->add_option("--only", only, "text or dates")->check(CLI::IsMember({"text", "dates"}));
   parse->add_option("--limit", options.limit, "Score only the first N cases");
+  parse->add_option("--text-from", options.text_from,
+                    "Score DIR/<page>.txt, another extractor's main text (tools/compare)");
   parse->add_flag("-v,--verbose", options.verbose, "Print every case not fully right");
   CLI11_PARSE(app, argc, argv);
   int rc = 0;

@@ -6,6 +6,8 @@
 // first, from the development split only unless NEWSRECON_EVAL_SPLIT=test|all.
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -85,6 +87,22 @@ struct CaseResult {
   std::string error;
 };
 
+// Another extractor's text for page `file` (html/0293.html.gz): the file
+// <dir>/0293.txt, or "" with *error set when there is none.
+std::string ReadOtherText(const std::string& dir, const std::string& file, std::string* error) {
+  std::string stem = std::filesystem::path(file).filename().string();
+  if (const size_t dot = stem.find('.'); dot != std::string::npos) stem.resize(dot);
+  const std::filesystem::path path = std::filesystem::path(dir) / (stem + ".txt");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = "no text file " + path.string();
+    return "";
+  }
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 }  // namespace
 
 int EvalMainText(const EvalOptions& options, std::ostream& out) {
@@ -105,11 +123,16 @@ int EvalMainText(const EvalOptions& options, std::ostream& out) {
     r.index = i;
     r.file = c.value("file", "");
     r.url = c.value("url", "");
-    ParsedPage page = ParseCasePage(*a, c);
-    bytes_parsed += page.bytes;
-    parse_seconds += page.seconds;
-    r.error = page.error;
-    const std::string text = page.article ? CollapseSpace(page.article->text) : "";
+    std::string text;
+    if (options.text_from.empty()) {
+      ParsedPage page = ParseCasePage(*a, c);
+      bytes_parsed += page.bytes;
+      parse_seconds += page.seconds;
+      r.error = page.error;
+      if (page.article) text = CollapseSpace(page.article->text);
+    } else {
+      text = CollapseSpace(ReadOtherText(options.text_from, r.file, &r.error));
+    }
     if (!r.error.empty()) ++failures;
     for (const auto& s : c.value("with", nlohmann::json::array())) {
       std::string want = CollapseSpace(s.get<std::string>());
@@ -141,12 +164,17 @@ int EvalMainText(const EvalOptions& options, std::ostream& out) {
 
   Counts all = dev;
   all.Add(test);
-  out << "main text (" << a->file.string() << ")\n";
+  out << "main text (" << a->file.string() << ")"
+      << (options.text_from.empty() ? "" : ", as extracted in " + options.text_from) << "\n";
   PrintCounts("dev", dev, dev_pages, out);
   PrintCounts("held-out", test, test_pages, out);
   PrintCounts("all", all, n, out);
-  out << "  parse: " << n << " pages, " << failures << " failed, "
-      << ParseSpeed(n, bytes_parsed, parse_seconds) << "\n";
+  if (options.text_from.empty()) {
+    out << "  parse: " << n << " pages, " << failures << " failed, "
+        << ParseSpeed(n, bytes_parsed, parse_seconds) << "\n";
+  } else {
+    out << "  " << failures << " of " << n << " pages have no text file\n";
+  }
 
   if (options.verbose) {
     std::vector<const CaseResult*> shown;
