@@ -30,6 +30,21 @@ constexpr size_t kAfterCueBytes = 16;
 // investment", "one-third of the equity"; farther on, words after a figure
 // usually begin another clause ("rose 6% at the open after its earnings").
 constexpr size_t kTriggerAfterBytes = 16;
+// A weak trigger before a figure must end this close to it: "worth about
+// £2,400", "jumped 12%"; farther off, "your time is worth a lot more than your
+// money, ... for as little as $2,499", it is about something else.
+constexpr size_t kWeakTriggerBeforeBytes = 24;
+// Any trigger before a figure must end this close to it: "costs more than $4
+// billion", "a valuation of about $157 billion", "revenue in the quarter rose
+// to $90 billion". Farther off it is usually another clause's ("LVMH is
+// covering two-thirds of the cost, while another company is donating 1
+// million euros").
+constexpr size_t kTriggerBeforeBytes = 64;
+// A trigger before a date must end this close to it: "launched on September
+// 17", "signed the treaty in 1996", "its founding in 1975". Farther off the
+// date is usually another event's ("the election ... the 100-year anniversary
+// of Hitler's November 8, 1923, Beer Hall Putsch").
+constexpr size_t kDateTriggerBeforeBytes = 40;
 
 std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   std::vector<std::string_view> out;
@@ -206,7 +221,7 @@ class Lexicons {
  public:
   std::vector<AttributeDef> attributes;
   std::vector<QualifierDef> qualifiers;
-  CueList negative, latest, comparison, event_link, report_verb;
+  CueList negative, latest, comparison, event_link, report_verb, deadline;
   int stake_of = -1;  // attribute index
 
   std::map<std::string, std::string> cs_aliases;  // alias as printed → canonical
@@ -369,12 +384,13 @@ Status Lexicons::ParseAttributes(std::string_view text) {
       if (Status s = Compile(&q.cues, strong, where); !s.ok()) return s;
       qualifiers.push_back(std::move(q));
     } else if (words[0] == "negative" || words[0] == "latest" || words[0] == "comparison" ||
-               words[0] == "event_link" || words[0] == "report_verb") {
-      CueList* list = words[0] == "negative"     ? &negative
-                      : words[0] == "latest"     ? &latest
-                      : words[0] == "comparison" ? &comparison
-                      : words[0] == "event_link" ? &event_link
-                                                 : &report_verb;
+               words[0] == "event_link" || words[0] == "report_verb" || words[0] == "deadline") {
+      CueList* list = words[0] == "negative"      ? &negative
+                      : words[0] == "latest"      ? &latest
+                      : words[0] == "comparison"  ? &comparison
+                      : words[0] == "event_link"  ? &event_link
+                      : words[0] == "report_verb" ? &report_verb
+                                                  : &deadline;
       if (Status s = Compile(list, strong, where); !s.ok()) return s;
     } else {
       return Status::InvalidArgument(where + ": unknown statement '" + std::string(words[0]) + "'");
@@ -484,7 +500,10 @@ class ArticleAttribution {
   size_t SentenceOf(size_t offset) const;
   const SentenceInfo& Info(size_t index);
   std::vector<TriggerHit> Triggers(const SentenceInfo& s, MentionKind kind) const;
-  std::optional<TriggerHit> ChooseTrigger(const SentenceInfo& s, const Mention& m) const;
+  // `compared`: the figure is one another is compared with ("..., compared
+  // with $30 billion"), which shares that figure's trigger however far.
+  std::optional<TriggerHit> ChooseTrigger(const SentenceInfo& s, const Mention& m,
+                                          bool compared) const;
   std::optional<TriggerHit> DateTrigger(const SentenceMentions& sm, const Mention& m) const;
   // `proper_names`: whether names read from capitals may serve (for figures,
   // not for dates, where a person or place named near a date is too often
@@ -494,6 +513,8 @@ class ArticleAttribution {
   std::string Qualifier(const SentenceInfo& s, const Mention& m, const AttributeDef& attr,
                         const std::vector<const Mention*>& others, ByteSpan anchor) const;
   std::string DateQualifier(const SentenceInfo& s, const Mention& m) const;
+  // Whether a deadline cue stands right before date `m` ("by 2030").
+  bool Deadline(const SentenceInfo& s, const Mention& m) const;
   bool Negative(const SentenceInfo& s, const Mention& m) const;
   AsOf PublicationWindow(AsOfBasis basis) const;
   std::vector<ByteSpan> CueHits(const CueList& list, ByteSpan window, ByteSpan sentence) const;
@@ -519,7 +540,6 @@ class ArticleAttribution {
 
 void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool english) {
   const re2::StringPiece whole(text_.data(), text_.size());
-  std::map<std::string, std::pair<int, size_t>> counts;  // canonical → (count, first offset)
   // A name inside a figure ("US$", "Rs") is part of the figure.
   auto InsideMention = [&mentions](ByteSpan span) {
     auto overlapping =
@@ -527,6 +547,7 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
                          [](const Mention& m, size_t offset) { return m.span.end <= offset; });
     return overlapping != mentions.end() && overlapping->span.start < span.end;
   };
+  std::map<std::string, std::pair<int, size_t>> counts;  // canonical → (count, first offset)
   size_t pos = 0;
   re2::StringPiece match;
   // Whole matches only (RE2's DFA): asking for the three groups would run the
@@ -611,7 +632,7 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
       EntityHit hit;
       hit.span = name.span;
       hit.canonical = std::move(name.name);
-      hit.proper = true;  // not counted among the article's most-named
+      hit.proper = true;
       proper.push_back(std::move(hit));
     }
   }
@@ -701,8 +722,8 @@ std::vector<TriggerHit> ArticleAttribution::Triggers(const SentenceInfo& s,
 }
 
 // The nearest trigger for a money or percent figure (strong before weak).
-std::optional<TriggerHit> ArticleAttribution::ChooseTrigger(const SentenceInfo& s,
-                                                            const Mention& m) const {
+std::optional<TriggerHit> ArticleAttribution::ChooseTrigger(const SentenceInfo& s, const Mention& m,
+                                                            bool compared) const {
   // The hedge words stand just before the figure and are not triggers
   // ("up to 5%" is no price move "up").
   const size_t hedge_start = m.hedge_text.empty() || m.span.start < m.hedge_text.size() + 1
@@ -739,8 +760,14 @@ std::optional<TriggerHit> ArticleAttribution::ChooseTrigger(const SentenceInfo& 
   for (const TriggerHit& t : Triggers(s, m.kind)) {
     if (t.span.end > hedge_start && t.span.start < m.span.end) continue;
     if (t.span.start >= m.span.end && t.span.start - m.span.end > kTriggerAfterBytes) continue;
-    if (t.weak && lex_.attributes[static_cast<size_t>(t.attribute)].price && !named_subject(t.span))
+    if (!compared && t.span.end <= hedge_start && hedge_start - t.span.end > kTriggerBeforeBytes)
       continue;
+    if (t.weak && lex_.attributes[static_cast<size_t>(t.attribute)].price) {
+      if (!named_subject(t.span)) continue;
+    } else if (t.weak && t.span.end <= hedge_start &&
+               hedge_start - t.span.end > kWeakTriggerBeforeBytes) {
+      continue;
+    }
     if (better(t)) best = t;
   }
   return best;
@@ -764,6 +791,7 @@ std::optional<TriggerHit> ArticleAttribution::DateTrigger(const SentenceMentions
   for (const TriggerHit& t : Triggers(s, MentionKind::kDate)) {
     if (t.span.end <= m.span.start) {
       if (!term_date && date_between(t.span.end, m.span.start)) continue;
+      if (!term_date && m.span.start - t.span.end > kDateTriggerBeforeBytes) continue;
       if (!before || t.span.end > before->span.end ||
           (t.span.end == before->span.end && t.span.size() > before->span.size()))
         before = t;
@@ -794,9 +822,23 @@ std::string ArticleAttribution::EntityFor(size_t sentence, ByteSpan anchor,
           std::find(parties.begin(), parties.end(), e->canonical) == parties.end())
         parties.push_back(e->canonical);
     }
-    for (const std::string& t : top_) {
-      if (parties.size() < 2 && std::find(parties.begin(), parties.end(), t) == parties.end())
-        parties.push_back(t);
+    // One party named: the other may be one of the article's two most-named
+    // entities, when the sentences just before name it too ("The licence
+    // for OpenAI models runs until 2032" in a story on Microsoft and OpenAI).
+    // With none named, or none of them near, the parties are unknown ("the
+    // district signed an agreement this week").
+    if (parties.size() == 1) {
+      const size_t from =
+          sentences_[sentence >= kAnaphorReachSentences ? sentence - kAnaphorReachSentences : 0]
+              .start;
+      const size_t to = sentences_[sentence].end;
+      for (const std::string& t : top_) {
+        if (parties.size() == 2 || t == parties[0]) continue;
+        if (std::any_of(entities_.begin(), entities_.end(), [&](const EntityHit& e) {
+              return e.span.start >= from && e.span.end <= to && e.canonical == t && !e.proper;
+            }))
+          parties.push_back(t);
+      }
     }
     std::sort(parties.begin(), parties.end());
     if (parties.size() == 2) return parties[0] + " & " + parties[1];
@@ -867,6 +909,14 @@ std::string ArticleAttribution::DateQualifier(const SentenceInfo& s, const Menti
     }
   }
   return "";
+}
+
+bool ArticleAttribution::Deadline(const SentenceInfo& s, const Mention& m) const {
+  const ByteSpan before{m.span.start > 24 ? m.span.start - 24 : 0, m.span.start};
+  for (ByteSpan h : CueHits(lex_.deadline, before, s.span)) {
+    if (h.end <= m.span.start && m.span.start - h.end <= kDateCueBytes) return true;
+  }
+  return false;
 }
 
 bool ArticleAttribution::Negative(const SentenceInfo& s, const Mention& m) const {
@@ -1101,6 +1151,10 @@ void ArticleAttribution::AddDateClaims(const SentenceMentions& sm, const Mention
     }
     std::sort(triggers.begin(), triggers.end(),
               [](const auto& a, const auto& b) { return a.span.start < b.span.start; });
+  } else if (Deadline(s, m)) {
+    // "a plan to become carbon negative by 2030", "the Paris Agreement's
+    // ambition of curbing warming by 2050": a target, not the date of the
+    // announcement or the agreement.
   } else if (auto t = DateTrigger(sm, m)) {
     triggers.push_back(*t);
   }
@@ -1128,15 +1182,23 @@ void ArticleAttribution::AddDateClaims(const SentenceMentions& sm, const Mention
 
 Claim ArticleAttribution::FigureClaim(const SentenceMentions& sm, const Mention& m) const {
   const SentenceInfo& s = *sm.info;
-  std::optional<TriggerHit> trigger = ChooseTrigger(s, m);
+  const bool compared = ComparedFigure(sm, m);
+  std::optional<TriggerHit> trigger = ChooseTrigger(s, m, compared);
   std::optional<ByteSpan> of_entity;
   if (m.kind == MentionKind::kPercent && lex_.stake_of >= 0) {
     // "27% of OpenAI", "one-third of the equity of OpenAI"
     re2::StringPiece rest(text_.data() + m.span.end, s.span.end - m.span.end);
     if (RE2::Consume(&rest, *lex_.of_re)) {
       const size_t at = static_cast<size_t>(rest.data() - text_.data());
+      // Only a name the lexicons know, ending its noun phrase: "5% of
+      // Ukraine's GDP", "70% of its deaths" and "80 percent of California"
+      // (read from capitals) are shares of something else.
+      const auto possessive = [&](size_t end) {
+        const std::string_view after = text_.substr(end, 4);
+        return after.substr(0, 2) == "'s" || after.substr(0, 4) == "\u2019s";
+      };
       for (const EntityHit* e : s.entities) {
-        if (e->span.start != at) continue;
+        if (e->span.start != at || e->proper || e->anaphor || possessive(e->span.end)) continue;
         of_entity = e->span;
         trigger = TriggerHit{{m.span.end, at}, lex_.stake_of, false};
       }
@@ -1159,7 +1221,7 @@ Claim ArticleAttribution::FigureClaim(const SentenceMentions& sm, const Mention&
   }
   c.entity = EntityFor(sm.index, anchor, attr, of_entity, true);
   c.as_of = FigureAsOf(sm, m, attr, anchor, &c.qualifier);
-  if (attr && ComparedFigure(sm, m)) {
+  if (attr && compared) {
     // The sentence says this figure is not the current one ("$91.5 billion,
     // up from $70 billion last year"). Undated, it is kept apart under its
     // own qualifier; dated, its window ends before the current window.

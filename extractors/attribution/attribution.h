@@ -15,18 +15,20 @@
 // aliases, anaphors) and attributes.lexicon (attributes, qualifiers, cues),
 // with examples in attribution.corpus.json. The heuristics, in order:
 //   attribute  the nearest trigger of an attribute measuring the figure's
-//              kind, in the same sentence (weak triggers only when no other);
-//              for dates, the nearest trigger before the date with no other
-//              date between, else one just after it.
+//              kind, in the same sentence (weak triggers only when no other,
+//              and only right next to the figure); for dates, the nearest
+//              trigger shortly before the date with no other date between,
+//              else one just after it; none for a deadline ("by 2030").
 //   entity     the nearest entity named before the trigger, else after it;
 //              in a sentence the lexicons name nobody in, an organisation
 //              read from capitals (proper_names.h; English text only);
 //              anaphors resolve to the sentence's first entity, else the
 //              first of the three sentences before; an
 //              unnamed one ("the central bank") resolves them to nobody;
-//              "A & B" for pair attributes, filled from
-//              the article's two most-named entities when the sentence names
-//              fewer than two.
+//              "A & B" for pair attributes, the two nearest named in the
+//              sentence; with one named, the other may be one of the
+//              article's two most-named entities when the three sentences
+//              before name it; with none named, nobody.
 //   qualifier  the nearest cue of the attribute's qualifiers (initial, total,
 //              pre-market, open, end of a term, ...); "since 2019" makes a flow
 //              a total since then.
