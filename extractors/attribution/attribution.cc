@@ -167,6 +167,27 @@ size_t NameOfStart(std::string_view text, size_t start) {
   return found;
 }
 
+// Whether a capitalised word (an ASCII capital, then a letter) starts at `at`.
+bool CapitalisedWordAt(std::string_view text, size_t at) {
+  return at + 1 < text.size() && std::isupper(static_cast<unsigned char>(text[at])) &&
+         std::isalpha(static_cast<unsigned char>(text[at + 1]));
+}
+
+// Whether a sentence is set in title case ("Facebook Finally Puts a Price
+// on Privacy"): at least four words, most of them capitalised. Its capitals
+// say nothing about names.
+bool TitleCase(std::string_view sentence) {
+  size_t words = 0, capitalised = 0;
+  for (size_t i = 0; i < sentence.size(); ++i) {
+    const bool starts =
+        std::isalpha(static_cast<unsigned char>(sentence[i])) && (i == 0 || sentence[i - 1] == ' ');
+    if (!starts) continue;
+    ++words;
+    if (std::isupper(static_cast<unsigned char>(sentence[i]))) ++capitalised;
+  }
+  return words >= 4 && capitalised * 5 >= words * 3;
+}
+
 bool Contains(ByteSpan outer, ByteSpan inner) {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
@@ -184,6 +205,7 @@ struct AttributeDef {
   std::string name;
   bool money = false, percent = false, date = false;
   bool pair = false, flow = false, holding = false, once = false, price = false;
+  bool place = false;  // a place's own figure (inflation, a tariff): a country may hold it
   CueList strong, weak;
   bool Measures(MentionKind k) const {
     return k == MentionKind::kDate ? date : k == MentionKind::kMoney ? money : percent;
@@ -207,6 +229,7 @@ struct EntityHit {
   bool anaphor = false;
   bool unnamed = false;  // "the central bank": someone the lexicon cannot name
   bool proper = false;   // a name read from capitals (proper_names.h), or an anaphor for one
+  bool place = false;    // a country or union (entities.lexicon `place`)
 };
 
 struct CueHit {
@@ -228,6 +251,7 @@ class Lexicons {
   std::map<std::string, std::string> ci_aliases;  // lower-cased alias → canonical
   std::set<std::string> anaphors;                 // lower-cased
   std::set<std::string> unnamed;                  // lower-cased
+  std::set<std::string> places;                   // canonical names of places
   std::unique_ptr<RE2> entity_re;  // group 1 named entity, 2 anaphor, 3 possessive name
   std::unique_ptr<RE2> names_re;   // group 1: a case-sensitive name alone
   std::unique_ptr<RE2> of_re;      // " of (the) " after a percentage: "27% of OpenAI"
@@ -272,9 +296,11 @@ Status Lexicons::ParseEntities(std::string_view text) {
       }
       continue;
     }
-    if (head.substr(0, 7) != "entity ")
+    const bool place = head.substr(0, 6) == "place ";
+    if (head.substr(0, 7) != "entity " && !place)
       return Status::InvalidArgument(where + ": unknown statement");
-    std::string canonical(TrimAsciiSpace(head.substr(7)));
+    std::string canonical(TrimAsciiSpace(head.substr(place ? 6 : 7)));
+    if (place) places.insert(canonical);
     if (canonical.empty() || aliases.empty())
       return Status::InvalidArgument(where + ": entity needs a name and aliases");
     for (auto a : aliases) {
@@ -355,6 +381,7 @@ Status Lexicons::ParseAttributes(std::string_view text) {
                      : w == "holding" ? &def.holding
                      : w == "once"    ? &def.once
                      : w == "price"   ? &def.price
+                     : w == "place"   ? &def.place
                                       : nullptr;
         if (!flag)
           return Status::InvalidArgument(where + ": unknown flag '" + std::string(w) + "'");
@@ -597,9 +624,16 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
       if (IsNotAName(name)) continue;
       hit.span.end -= 2;
       auto it = lex_.cs_aliases.find(name);
+      // An unknown name whose possessive opens a longer name ("the Prince's
+      // Trust", "Aisha's Salon and Spa", "the Nvidia Founder's Edition") is
+      // not the owner of anything in the sentence.
+      if (it == lex_.cs_aliases.end() && text_.substr(hit.span.end + 2, 1) == " " &&
+          CapitalisedWordAt(text_, hit.span.end + 3))
+        continue;
       hit.canonical = it != lex_.cs_aliases.end() ? it->second : name;
     }
     if (InsideMention(hit.span)) continue;
+    hit.place = lex_.places.count(hit.canonical) > 0;
     if (!hit.anaphor && !hit.unnamed) {
       auto [it, inserted] = counts.try_emplace(hit.canonical, 0, hit.span.start);
       ++it->second.first;
@@ -623,12 +657,34 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
   for (size_t i = 0; capitals && i < sentences_.size(); ++i) {
     const ByteSpan& s = sentences_[i];
     bool named = false;
+    const size_t first_hit = next;
     for (; next < entities_.size() && entities_[next].span.start < s.end; ++next) {
-      if (entities_[next].span.start >= s.start && !entities_[next].anaphor) named = true;
+      // A place named ("in India", "the UK's") leaves the sentence's
+      // organisations to be read from capitals.
+      if (entities_[next].span.start >= s.start && !entities_[next].anaphor &&
+          !entities_[next].place)
+        named = true;
     }
-    if (named || !wanted[i]) continue;
+    if (named || !wanted[i] || TitleCase(text_.substr(s.start, s.size()))) continue;
     for (ProperName& name : FindProperNames(text_, s, evidence)) {
       if (InsideMention(name.span)) continue;
+      // "Perth-based Kestrel Minerals", "Nairobi-listed Kilima": the
+      // company's name starts after the place it is based or listed in.
+      if (const size_t space = name.name.find(' '); space != std::string::npos) {
+        const std::string_view first(name.name.data(), space);
+        const size_t hyphen = first.rfind('-');
+        if (hyphen != std::string_view::npos && hyphen + 1 < first.size() &&
+            std::islower(static_cast<unsigned char>(first[hyphen + 1]))) {
+          name.name.erase(0, space + 1);
+          name.span.start += space + 1;
+        }
+      }
+      if (std::any_of(entities_.begin() + static_cast<std::ptrdiff_t>(first_hit),
+                      entities_.begin() + static_cast<std::ptrdiff_t>(next),
+                      [&](const EntityHit& e) {
+                        return e.span.start < name.span.end && name.span.start < e.span.end;
+                      }))
+        continue;  // a place the lexicons name ("US", "Singapore's")
       EntityHit hit;
       hit.span = name.span;
       hit.canonical = std::move(name.name);
@@ -662,6 +718,7 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
         if (const EntityHit* to = first ? first : previous_first) {
           hit.canonical = to->canonical;
           hit.proper = to->proper;
+          hit.place = to->place;
         }
       } else if (!first && hit.span.start >= s.start) {
         first = &hit;
@@ -738,21 +795,34 @@ std::optional<TriggerHit> ArticleAttribution::ChooseTrigger(const SentenceInfo& 
     if (t.span.size() != best->span.size()) return t.span.size() > best->span.size();
     return t.attribute < best->attribute;
   };
-  // A bare "rose" or "fell" is a price move only when a name is what moved
-  // ("Nvidia fell 4%", "Amazon also fell 1%"), not a quantity ("payment
-  // volume rose 38%").
+  // A weak trigger counts only when a name is its subject: a bare "rose" or
+  // "fell" is a price move when a name moved ("Nvidia fell 4%", "Amazon also
+  // fell 1%"), not a quantity ("payment volume rose 38%"); "worth" is a
+  // valuation when a name is worth it ("Stripe is now worth $91.5 billion"),
+  // not "masks worth ¥40,000" or "$12 million worth of upgrades".
   auto named_subject = [&](ByteSpan verb) {
     size_t end = verb.start;
-    while (end > s.span.start && text_[end - 1] == ' ') --end;
-    size_t word = end;
-    while (word > s.span.start && IsWordChar(text_[word - 1])) --word;
-    const std::string adverb = AsciiLower(text_.substr(word, end - word));
-    static constexpr std::string_view kAdverbs[] = {"also", "too",  "again", "still",
-                                                    "then", "even", "only",  "just"};
-    if ((adverb.size() > 3 && adverb.substr(adverb.size() - 2) == "ly") ||
-        std::find(std::begin(kAdverbs), std::end(kAdverbs), adverb) != std::end(kAdverbs)) {
-      end = word;
+    static constexpr std::string_view kBetween[] = {
+        "also", "too", "again", "still", "then", "even", "only", "just", "now",
+        "is",   "was", "are",   "were",  "has",  "had",  "have", "been", "be"};
+    for (int skipped = 0; skipped <= 2; ++skipped) {
       while (end > s.span.start && text_[end - 1] == ' ') --end;
+      if (skipped == 2) break;
+      size_t word = end;
+      while (word > s.span.start && IsWordChar(text_[word - 1])) --word;
+      const std::string w = AsciiLower(text_.substr(word, end - word));
+      if ((w.size() > 3 && w.substr(w.size() - 2) == "ly") ||
+          std::find(std::begin(kBetween), std::end(kBetween), w) != std::end(kBetween)) {
+        end = word;
+      } else {
+        break;
+      }
+    }
+    // Past an apposition: "Nvidia, founded in 1993, is now worth ...".
+    if (end > s.span.start && text_[end - 1] == ',') {
+      const size_t comma = text_.rfind(',', end - 2);
+      if (comma != std::string_view::npos && comma >= s.span.start && end - comma <= 48)
+        end = comma;
     }
     return std::any_of(s.entities.begin(), s.entities.end(),
                        [end](const EntityHit* e) { return e->span.end == end; });
@@ -762,12 +832,10 @@ std::optional<TriggerHit> ArticleAttribution::ChooseTrigger(const SentenceInfo& 
     if (t.span.start >= m.span.end && t.span.start - m.span.end > kTriggerAfterBytes) continue;
     if (!compared && t.span.end <= hedge_start && hedge_start - t.span.end > kTriggerBeforeBytes)
       continue;
-    if (t.weak && lex_.attributes[static_cast<size_t>(t.attribute)].price) {
-      if (!named_subject(t.span)) continue;
-    } else if (t.weak && t.span.end <= hedge_start &&
-               hedge_start - t.span.end > kWeakTriggerBeforeBytes) {
+    if (t.weak && !named_subject(t.span)) continue;
+    if (t.weak && t.span.end <= hedge_start && hedge_start - t.span.end > kWeakTriggerBeforeBytes &&
+        !lex_.attributes[static_cast<size_t>(t.attribute)].price)
       continue;
-    }
     if (better(t)) best = t;
   }
   return best;
@@ -811,6 +879,31 @@ std::string ArticleAttribution::EntityFor(size_t sentence, ByteSpan anchor,
   std::vector<const EntityHit*> entities;
   for (const EntityHit* e : s.entities) {
     if (proper_names || !e->proper) entities.push_back(e);
+  }
+  // A place is where things happen more often than whose figure it is ("a
+  // UK-based charity raised £18.6m", "Singapore's regulator fined Zenqa"):
+  // beside an organisation it holds only a place's own figures.
+  if ((!attr || !attr->place) &&
+      std::any_of(entities.begin(), entities.end(),
+                  [](const EntityHit* e) { return !e->place && !e->canonical.empty(); })) {
+    entities.erase(std::remove_if(entities.begin(), entities.end(),
+                                  [](const EntityHit* e) { return e->place; }),
+                   entities.end());
+  }
+  if (attr && !attr->pair && anchor.start > s.span.start) {
+    // The trigger's subject is a name nobody knows ("Another, Pelco,
+    // announced last April ... an IBM version", "Mr Shapps announced last
+    // Thursday"): the figure is that name's, not a known name's elsewhere.
+    size_t end = anchor.start;
+    while (end > s.span.start && (text_[end - 1] == ' ' || text_[end - 1] == ',')) --end;
+    size_t word = end;
+    while (word > s.span.start && IsWordChar(text_[word - 1])) --word;
+    const bool known = std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityHit* e) {
+      return e->span.start < end && word < e->span.end && (proper_names || !e->proper);
+    });
+    if (word < end && CapitalisedWordAt(text_, word) && !known &&
+        !IsNotAName(text_.substr(word, end - word)))
+      return "";
   }
   if (attr && attr->pair) {
     std::vector<const EntityHit*> by_distance = entities;
