@@ -244,7 +244,7 @@ class Lexicons {
  public:
   std::vector<AttributeDef> attributes;
   std::vector<QualifierDef> qualifiers;
-  CueList negative, latest, comparison, event_link, report_verb, deadline;
+  CueList negative, latest, comparison, event_link, report_verb, deadline, object_verb;
   int stake_of = -1;  // attribute index
 
   std::map<std::string, std::string> cs_aliases;  // alias as printed → canonical
@@ -411,13 +411,15 @@ Status Lexicons::ParseAttributes(std::string_view text) {
       if (Status s = Compile(&q.cues, strong, where); !s.ok()) return s;
       qualifiers.push_back(std::move(q));
     } else if (words[0] == "negative" || words[0] == "latest" || words[0] == "comparison" ||
-               words[0] == "event_link" || words[0] == "report_verb" || words[0] == "deadline") {
+               words[0] == "event_link" || words[0] == "report_verb" || words[0] == "deadline" ||
+               words[0] == "object_verb") {
       CueList* list = words[0] == "negative"      ? &negative
                       : words[0] == "latest"      ? &latest
                       : words[0] == "comparison"  ? &comparison
                       : words[0] == "event_link"  ? &event_link
                       : words[0] == "report_verb" ? &report_verb
-                                                  : &deadline;
+                      : words[0] == "deadline"    ? &deadline
+                                                  : &object_verb;
       if (Status s = Compile(list, strong, where); !s.ok()) return s;
     } else {
       return Status::InvalidArgument(where + ": unknown statement '" + std::string(words[0]) + "'");
@@ -532,11 +534,8 @@ class ArticleAttribution {
   std::optional<TriggerHit> ChooseTrigger(const SentenceInfo& s, const Mention& m,
                                           bool compared) const;
   std::optional<TriggerHit> DateTrigger(const SentenceMentions& sm, const Mention& m) const;
-  // `proper_names`: whether names read from capitals may serve (for figures,
-  // not for dates, where a person or place named near a date is too often
-  // taken for the subject of a weak trigger).
   std::string EntityFor(size_t sentence, ByteSpan anchor, const AttributeDef* attr,
-                        std::optional<ByteSpan> exclude, bool proper_names) const;
+                        std::optional<ByteSpan> exclude) const;
   std::string Qualifier(const SentenceInfo& s, const Mention& m, const AttributeDef& attr,
                         const std::vector<const Mention*>& others, ByteSpan anchor) const;
   std::string DateQualifier(const SentenceInfo& s, const Mention& m) const;
@@ -624,13 +623,24 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
       if (IsNotAName(name)) continue;
       hit.span.end -= 2;
       auto it = lex_.cs_aliases.find(name);
-      // An unknown name whose possessive opens a longer name ("the Prince's
-      // Trust", "Aisha's Salon and Spa", "the Nvidia Founder's Edition") is
-      // not the owner of anything in the sentence.
-      if (it == lex_.cs_aliases.end() && text_.substr(hit.span.end + 2, 1) == " " &&
-          CapitalisedWordAt(text_, hit.span.end + 3))
-        continue;
       hit.canonical = it != lex_.cs_aliases.end() ? it->second : name;
+      // An unknown name whose possessive opens a longer name ("the Prince's
+      // Trust", "the Nvidia Founder's Edition") is that longer name, not the
+      // owner of anything in the sentence.
+      if (it == lex_.cs_aliases.end()) {
+        size_t end = hit.span.end + 2;
+        while (end < text_.size() && text_[end] == ' ' && CapitalisedWordAt(text_, end + 1)) {
+          size_t word = end + 1;
+          while (word < text_.size() && IsWordChar(text_[word])) ++word;
+          end = word;
+        }
+        if (end > hit.span.end + 2) {
+          if (text_.substr(hit.span.start, 4) == "The ") hit.span.start += 4;
+          hit.span.end = end;
+          hit.canonical = std::string(text_.substr(hit.span.start, end - hit.span.start));
+          pos = std::max(pos, end);
+        }
+      }
     }
     if (InsideMention(hit.span)) continue;
     hit.place = lex_.places.count(hit.canonical) > 0;
@@ -873,22 +883,33 @@ std::optional<TriggerHit> ArticleAttribution::DateTrigger(const SentenceMentions
 }
 
 std::string ArticleAttribution::EntityFor(size_t sentence, ByteSpan anchor,
-                                          const AttributeDef* attr, std::optional<ByteSpan> exclude,
-                                          bool proper_names) const {
+                                          const AttributeDef* attr,
+                                          std::optional<ByteSpan> exclude) const {
   const SentenceInfo& s = info_.at(sentence);
   std::vector<const EntityHit*> entities;
   for (const EntityHit* e : s.entities) {
-    if (proper_names || !e->proper) entities.push_back(e);
+    entities.push_back(e);
   }
   // A place is where things happen more often than whose figure it is ("a
   // UK-based charity raised £18.6m", "Singapore's regulator fined Zenqa"):
-  // beside an organisation it holds only a place's own figures.
-  if ((!attr || !attr->place) &&
-      std::any_of(entities.begin(), entities.end(),
-                  [](const EntityHit* e) { return !e->place && !e->canonical.empty(); })) {
+  // beside an organisation it holds only a place's own figures, and those
+  // (inflation, a tariff) are a place's rather than its statistics office's.
+  const bool place_figure = attr && attr->place;
+  if (std::any_of(entities.begin(), entities.end(), [&](const EntityHit* e) {
+        return e->place == place_figure && !e->canonical.empty();
+      })) {
     entities.erase(std::remove_if(entities.begin(), entities.end(),
-                                  [](const EntityHit* e) { return e->place; }),
+                                  [&](const EntityHit* e) { return e->place != place_figure; }),
                    entities.end());
+  }
+  // "The agency fined miner Serra Dourada 350 million reais": the figure is
+  // the object's, named right after the verb.
+  if (attr && !attr->pair && lex_.object_verb.re &&
+      RE2::FullMatch(AsciiLower(text_.substr(anchor.start, anchor.size())), *lex_.object_verb.re)) {
+    for (const EntityHit* e : entities) {
+      if (e->span.start >= anchor.end && e->span.start - anchor.end <= 40 && !e->canonical.empty())
+        return e->canonical;
+    }
   }
   if (attr && !attr->pair && anchor.start > s.span.start) {
     // The trigger's subject is a name nobody knows ("Another, Pelco,
@@ -899,7 +920,7 @@ std::string ArticleAttribution::EntityFor(size_t sentence, ByteSpan anchor,
     size_t word = end;
     while (word > s.span.start && IsWordChar(text_[word - 1])) --word;
     const bool known = std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityHit* e) {
-      return e->span.start < end && word < e->span.end && (proper_names || !e->proper);
+      return e->span.start < end && word < e->span.end;
     });
     if (word < end && CapitalisedWordAt(text_, word) && !known &&
         !IsNotAName(text_.substr(word, end - word)))
@@ -1237,17 +1258,16 @@ void ArticleAttribution::AddDateClaims(const SentenceMentions& sm, const Mention
   const SentenceInfo& s = *sm.info;
   const std::string& term = sm.terms.at(&m);
   std::vector<TriggerHit> triggers;
-  if (OpensSentence(text_.substr(s.span.start, m.span.start - s.span.start))) {
+  if (Deadline(s, m)) {
+    // "a plan to become carbon negative by 2030", "By 2028, the trust aims
+    // to ...": a target, not the date of the announcement or the agreement.
+  } else if (OpensSentence(text_.substr(s.span.start, m.span.start - s.span.start))) {
     std::set<int> seen;
     for (const TriggerHit& t : Triggers(s, MentionKind::kDate)) {
       if (!t.weak && seen.insert(t.attribute).second) triggers.push_back(t);
     }
     std::sort(triggers.begin(), triggers.end(),
               [](const auto& a, const auto& b) { return a.span.start < b.span.start; });
-  } else if (Deadline(s, m)) {
-    // "a plan to become carbon negative by 2030", "the Paris Agreement's
-    // ambition of curbing warming by 2050": a target, not the date of the
-    // announcement or the agreement.
   } else if (auto t = DateTrigger(sm, m)) {
     triggers.push_back(*t);
   }
@@ -1264,7 +1284,7 @@ void ArticleAttribution::AddDateClaims(const SentenceMentions& sm, const Mention
     const AttributeDef& attr = lex_.attributes[static_cast<size_t>(t.attribute)];
     Claim c = base;
     c.attribute = attr.name;
-    c.entity = EntityFor(sm.index, t.span, &attr, std::nullopt, false);
+    c.entity = EntityFor(sm.index, t.span, &attr, std::nullopt);
     c.qualifier = term;
     if (c.qualifier.empty() && attr.flow && Qualifier(s, m, attr, sm.dates, t.span) == "initial")
       c.qualifier = "initial";
@@ -1312,7 +1332,7 @@ Claim ArticleAttribution::FigureClaim(const SentenceMentions& sm, const Mention&
       if (p.percent_high) p.percent_high = -*p.percent_high;
     }
   }
-  c.entity = EntityFor(sm.index, anchor, attr, of_entity, true);
+  c.entity = EntityFor(sm.index, anchor, attr, of_entity);
   c.as_of = FigureAsOf(sm, m, attr, anchor, &c.qualifier);
   if (attr && compared) {
     // The sentence says this figure is not the current one ("$91.5 billion,

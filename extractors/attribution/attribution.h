@@ -20,8 +20,12 @@
 //              trigger shortly before the date with no other date between,
 //              else one just after it; none for a deadline ("by 2030").
 //   entity     the nearest entity named before the trigger, else after it;
-//              in a sentence the lexicons name nobody in, an organisation
-//              read from capitals (proper_names.h; English text only);
+//              in a sentence the lexicons name nobody in but places, an
+//              organisation read from capitals (proper_names.h; English
+//              text only); a place only for a place's figures (inflation)
+//              or when no organisation is named; the object of a verb like
+//              "fined"; nobody when the trigger's subject is a capitalised
+//              name nobody knows ("Mr Shapps announced");
 //              anaphors resolve to the sentence's first entity, else the
 //              first of the three sentences before; an
 //              unnamed one ("the central bank") resolves them to nobody;

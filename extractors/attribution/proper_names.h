@@ -22,8 +22,7 @@
 // prints it in lower case.
 //
 // Attribution uses these names only where the lexicons name nobody in the
-// sentence, and only for money and percent figures (persons and places named
-// near a date are too often taken for the subject of a weak date trigger).
+// sentence but places (entities.lexicon `place`).
 //
 // Thread-safety: FindProperNames is pure; a ProperNameEvidence is for one
 // thread (it collects words on first use).
@@ -47,6 +46,7 @@ struct ProperName {
 // its nouns (German: 0.18-0.49 on the development pages) or its headings, and
 // capitals say nothing about names; English news prints 0.03-0.17.
 inline constexpr double kMaxCapitalisedShare = 0.2;
+inline constexpr size_t kMinWordsForShare = 100;
 
 // The capitalised words a text prints inside its sentences (not as their
 // first word): evidence that a capitalised sentence opener is a name.
@@ -56,9 +56,13 @@ class ProperNameEvidence {
   // first SeenInside.
   ProperNameEvidence(std::string_view text, const std::vector<ByteSpan>& sentences);
   bool SeenInside(std::string_view word) const;
-  // Whether capitals in this text mark names (kMaxCapitalisedShare).
+  // Whether capitals in this text mark names (kMaxCapitalisedShare). A text
+  // of fewer than kMinWordsForShare words says too little by its share ("A
+  // UK charity, Harbour Light Trust, raised £2.3m": 4 of 11): its language
+  // decides alone.
   bool CapitalsMarkNames() const {
-    return words_ == 0 || static_cast<double>(capitalised_) / words_ <= kMaxCapitalisedShare;
+    return words_ < kMinWordsForShare ||
+           static_cast<double>(capitalised_) / words_ <= kMaxCapitalisedShare;
   }
 
  private:
