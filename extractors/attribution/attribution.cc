@@ -624,18 +624,26 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
       hit.span.end -= 2;
       auto it = lex_.cs_aliases.find(name);
       hit.canonical = it != lex_.cs_aliases.end() ? it->second : name;
-      // An unknown name whose possessive opens a longer name ("the Prince's
-      // Trust", "the Nvidia Founder's Edition") is that longer name, not the
-      // owner of anything in the sentence.
+      // An unknown name whose possessive opens a capitalised word is not the
+      // owner of anything in the sentence: with that one word it is a longer
+      // name ("the Prince's Trust", "the Duke's Foundation"); before two or
+      // more, those are a name of their own, the possessive where it is
+      // from ("Calgary's Prairie Crest Energy").
       if (it == lex_.cs_aliases.end()) {
-        size_t end = hit.span.end + 2;
+        const size_t after = hit.span.end + 2;
+        size_t end = after, words = 0;
         while (end < text_.size() && text_[end] == ' ' && CapitalisedWordAt(text_, end + 1)) {
           size_t word = end + 1;
           while (word < text_.size() && IsWordChar(text_[word])) ++word;
           end = word;
+          ++words;
         }
-        if (end > hit.span.end + 2) {
+        if (words == 1) {
           if (text_.substr(hit.span.start, 4) == "The ") hit.span.start += 4;
+        } else if (words > 1) {
+          hit.span.start = after + 1;
+        }
+        if (words > 0) {
           hit.span.end = end;
           hit.canonical = std::string(text_.substr(hit.span.start, end - hit.span.start));
           pos = std::max(pos, end);
