@@ -46,13 +46,19 @@ constexpr std::string_view kNotNameAcronyms[] = {
 
 // Titles before a person's name: what follows is a person, not an organisation.
 constexpr std::string_view kTitles[] = {
-    "mr",         "mrs",      "ms",         "dr",        "sir",         "dame",         "lord",
-    "president",  "minister", "chancellor", "senator",   "governor",    "secretary",    "ceo",
-    "cfo",        "chairman", "chairwoman", "chair",     "executive",   "officer",      "founder",
-    "co-founder", "analyst",  "economist",  "spokesman", "spokeswoman", "spokesperson", "director",
-    "head",       "judge",    "prime",      "king",      "queen",       "prince",       "princess",
-    "pope",       "rep",      "sen",        "gov",       "mayor",       "coach",        "manager",
-    "professor",  "prof",     "said",       "says",      "told"};
+    "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "president", "minister", "chancellor",
+    "senator", "governor", "secretary", "ceo", "cfo", "chairman", "chairwoman", "chair",
+    "executive", "officer", "founder", "co-founder", "analyst", "economist", "spokesman",
+    "spokeswoman", "spokesperson", "director", "head", "judge", "prime", "king", "queen", "prince",
+    "princess", "pope", "rep", "sen", "gov", "mayor", "coach", "manager", "professor", "prof",
+    "said", "says", "told",
+    // Occupations that open a sentence before a person's name ("Billionaire
+    // Harold Vance", "Chief Minister ..."); not "general", "star", "vice" or
+    // "investor", which open companies' names too.
+    "chief", "deputy", "publisher", "billionaire", "tycoon", "entrepreneur", "actor", "actress",
+    "singer", "rapper", "striker", "midfielder", "defender", "goalkeeper", "commissioner",
+    "inspector", "detective", "sergeant", "constable", "lawyer", "attorney", "councillor",
+    "councilor", "congressman", "congresswoman"};
 
 // Words after which a capitalised name is a place (or, for "at", the
 // speaker's employer; for "by", an agent such as a founder or an author), not

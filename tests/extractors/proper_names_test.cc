@@ -66,6 +66,10 @@ TEST_CASE("proper names: organisations the lexicon does not know") {
       {"Investors backed Canva and Figma in 2021.", "backed", "Canva|Figma"},
       {"Officials said black Chicagoans account for 30% of cases.", "account", ""},
       {"The county, where Parkland is located, spent $11 million.", "county", ""},
+      // An occupation opening the sentence is a person's title; "General" opens companies.
+      {"Billionaire Harold Vance now owns 31% of the club.", "owns", ""},
+      {"Chief Minister Anil Rao said revenue rose 4%.", "revenue", ""},
+      {"General Motors said revenue rose 4%.", "revenue", "General Motors"},
   };
   for (const auto& c : kCases) {
     INFO(c.text);
