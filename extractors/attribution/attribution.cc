@@ -188,6 +188,19 @@ bool TitleCase(std::string_view sentence) {
   return words >= 4 && capitalised * 5 >= words * 3;
 }
 
+// The word before `end`, once the bytes in `skip` (spaces, commas) before
+// `end` are passed, not reaching before `floor`: an empty span when none.
+ByteSpan WordBefore(std::string_view text, size_t end, size_t floor, std::string_view skip) {
+  while (end > floor && skip.find(text[end - 1]) != std::string_view::npos) --end;
+  size_t word = end;
+  while (word > floor && IsWordChar(text[word - 1])) --word;
+  return {word, end};
+}
+
+// The `bytes` before `pos` (fewer at the start of the text): where a cue
+// standing right before a figure, date or trigger is looked for.
+ByteSpan Before(size_t pos, size_t bytes) { return {pos > bytes ? pos - bytes : 0, pos}; }
+
 bool Contains(ByteSpan outer, ByteSpan inner) {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
@@ -686,17 +699,6 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
     if (named || !wanted[i] || TitleCase(text_.substr(s.start, s.size()))) continue;
     for (ProperName& name : FindProperNames(text_, s, evidence)) {
       if (InsideMention(name.span)) continue;
-      // "Perth-based Kestrel Minerals", "Nairobi-listed Kilima": the
-      // company's name starts after the place it is based or listed in.
-      if (const size_t space = name.name.find(' '); space != std::string::npos) {
-        const std::string_view first(name.name.data(), space);
-        const size_t hyphen = first.rfind('-');
-        if (hyphen != std::string_view::npos && hyphen + 1 < first.size() &&
-            std::islower(static_cast<unsigned char>(first[hyphen + 1]))) {
-          name.name.erase(0, space + 1);
-          name.span.start += space + 1;
-        }
-      }
       if (std::any_of(entities_.begin() + static_cast<std::ptrdiff_t>(first_hit),
                       entities_.begin() + static_cast<std::ptrdiff_t>(next),
                       [&](const EntityHit& e) {
@@ -823,19 +825,15 @@ std::optional<TriggerHit> ArticleAttribution::ChooseTrigger(const SentenceInfo& 
     static constexpr std::string_view kBetween[] = {
         "also", "too", "again", "still", "then", "even", "only", "just", "now",
         "is",   "was", "are",   "were",  "has",  "had",  "have", "been", "be"};
-    for (int skipped = 0; skipped <= 2; ++skipped) {
-      while (end > s.span.start && text_[end - 1] == ' ') --end;
-      if (skipped == 2) break;
-      size_t word = end;
-      while (word > s.span.start && IsWordChar(text_[word - 1])) --word;
-      const std::string w = AsciiLower(text_.substr(word, end - word));
-      if ((w.size() > 3 && w.substr(w.size() - 2) == "ly") ||
-          std::find(std::begin(kBetween), std::end(kBetween), w) != std::end(kBetween)) {
-        end = word;
-      } else {
+    for (int skipped = 0; skipped < 2; ++skipped) {
+      const ByteSpan word = WordBefore(text_, end, s.span.start, " ");
+      const std::string w = AsciiLower(text_.substr(word.start, word.size()));
+      const bool adverb = w.size() > 3 && w.substr(w.size() - 2) == "ly";
+      if (!adverb && std::find(std::begin(kBetween), std::end(kBetween), w) == std::end(kBetween))
         break;
-      }
+      end = word.start;
     }
+    while (end > s.span.start && text_[end - 1] == ' ') --end;
     // Past an apposition: "Nvidia, founded in 1993, is now worth ...".
     if (end > s.span.start && text_[end - 1] == ',') {
       const size_t comma = text_.rfind(',', end - 2);
@@ -894,10 +892,7 @@ std::string ArticleAttribution::EntityFor(size_t sentence, ByteSpan anchor,
                                           const AttributeDef* attr,
                                           std::optional<ByteSpan> exclude) const {
   const SentenceInfo& s = info_.at(sentence);
-  std::vector<const EntityHit*> entities;
-  for (const EntityHit* e : s.entities) {
-    entities.push_back(e);
-  }
+  std::vector<const EntityHit*> entities = s.entities;
   // A place is where things happen more often than whose figure it is ("a
   // UK-based charity raised £18.6m", "Singapore's regulator fined Zenqa"):
   // beside an organisation it holds only a place's own figures, and those
@@ -923,15 +918,12 @@ std::string ArticleAttribution::EntityFor(size_t sentence, ByteSpan anchor,
     // The trigger's subject is a name nobody knows ("Another, Pelco,
     // announced last April ... an IBM version", "Mr Shapps announced last
     // Thursday"): the figure is that name's, not a known name's elsewhere.
-    size_t end = anchor.start;
-    while (end > s.span.start && (text_[end - 1] == ' ' || text_[end - 1] == ',')) --end;
-    size_t word = end;
-    while (word > s.span.start && IsWordChar(text_[word - 1])) --word;
+    const ByteSpan word = WordBefore(text_, anchor.start, s.span.start, " ,");
     const bool known = std::any_of(s.entities.begin(), s.entities.end(), [&](const EntityHit* e) {
-      return e->span.start < end && word < e->span.end;
+      return e->span.start < word.end && word.start < e->span.end;
     });
-    if (word < end && CapitalisedWordAt(text_, word) && !known &&
-        !IsNotAName(text_.substr(word, end - word)))
+    if (word.size() > 0 && CapitalisedWordAt(text_, word.start) && !known &&
+        !IsNotAName(text_.substr(word.start, word.size())))
       return "";
   }
   if (attr && attr->pair) {
@@ -954,12 +946,18 @@ std::string ArticleAttribution::EntityFor(size_t sentence, ByteSpan anchor,
           sentences_[sentence >= kAnaphorReachSentences ? sentence - kAnaphorReachSentences : 0]
               .start;
       const size_t to = sentences_[sentence].end;
+      // entities_ is in text order: only the hits of those sentences.
+      const auto near =
+          std::lower_bound(entities_.begin(), entities_.end(), from,
+                           [](const EntityHit& e, size_t offset) { return e.span.start < offset; });
       for (const std::string& t : top_) {
         if (parties.size() == 2 || t == parties[0]) continue;
-        if (std::any_of(entities_.begin(), entities_.end(), [&](const EntityHit& e) {
-              return e.span.start >= from && e.span.end <= to && e.canonical == t && !e.proper;
-            }))
-          parties.push_back(t);
+        for (auto e = near; e != entities_.end() && e->span.start < to; ++e) {
+          if (e->span.end <= to && e->canonical == t && !e->proper) {
+            parties.push_back(t);
+            break;
+          }
+        }
       }
     }
     std::sort(parties.begin(), parties.end());
@@ -1034,8 +1032,7 @@ std::string ArticleAttribution::DateQualifier(const SentenceInfo& s, const Menti
 }
 
 bool ArticleAttribution::Deadline(const SentenceInfo& s, const Mention& m) const {
-  const ByteSpan before{m.span.start > 24 ? m.span.start - 24 : 0, m.span.start};
-  for (ByteSpan h : CueHits(lex_.deadline, before, s.span)) {
+  for (ByteSpan h : CueHits(lex_.deadline, Before(m.span.start, 24), s.span)) {
     if (h.end <= m.span.start && m.span.start - h.end <= kDateCueBytes) return true;
   }
   return false;
@@ -1091,11 +1088,6 @@ bool ArticleAttribution::DatesTheComparedFigure(const SentenceMentions& sm, cons
   return false;
 }
 
-// Whether an event's trigger is linked to the sentence's figures ("after the
-// recapitalisation", "when OpenAI was reorganized"), not a clause about its
-// entity ("Nvidia, founded in 1993, is worth ..."): a link cue before it with
-// at most a determiner between, or, after a conjunction of time ("when",
-// "after"), a short subject and verb without punctuation.
 // The matches of a cue list in `window` (clipped to `sentence` and widened
 // to whole words). Lists of common words ("at", "than") are searched only in
 // the window where they matter: the cue set would find them in every sentence.
@@ -1124,8 +1116,6 @@ std::vector<ByteSpan> ArticleAttribution::CueHits(const CueList& list, ByteSpan 
   return out;
 }
 
-// "revenue rose 56%, the company reported on Wednesday": a date right after
-// a verb of reporting is when the figure was told, not the time it is about.
 // Whether `m` is the figure another one in its sentence is compared with:
 // a comparison cue right before it ("up from about $70 billion", "compared
 // with 2%"), after another figure.
@@ -1134,9 +1124,7 @@ bool ArticleAttribution::ComparedFigure(const SentenceMentions& sm, const Mentio
     return f != &m && f->kind != MentionKind::kDate && f->span.end <= m.span.start;
   });
   if (!figure_before) return false;
-  for (ByteSpan cue :
-       CueHits(lex_.comparison, {m.span.start > 32 ? m.span.start - 32 : 0, m.span.start},
-               sm.info->span)) {
+  for (ByteSpan cue : CueHits(lex_.comparison, Before(m.span.start, 32), sm.info->span)) {
     if (cue.end > m.span.start) continue;
     const std::string between =
         AsciiLower(TrimAsciiSpace(text_.substr(cue.end, m.span.start - cue.end)));
@@ -1147,10 +1135,10 @@ bool ArticleAttribution::ComparedFigure(const SentenceMentions& sm, const Mentio
   return false;
 }
 
+// "revenue rose 56%, the company reported on Wednesday": a date right after
+// a verb of reporting is when the figure was told, not the time it is about.
 bool ArticleAttribution::DatesTheReport(const SentenceMentions& sm, const Mention& date) const {
-  for (ByteSpan verb :
-       CueHits(lex_.report_verb, {date.span.start > 24 ? date.span.start - 24 : 0, date.span.start},
-               sm.info->span)) {
+  for (ByteSpan verb : CueHits(lex_.report_verb, Before(date.span.start, 24), sm.info->span)) {
     if (verb.end > date.span.start) continue;
     std::string_view between = TrimAsciiSpace(text_.substr(verb.end, date.span.start - verb.end));
     if (between.empty() || AsciiLower(between) == "on") return true;
@@ -1158,13 +1146,17 @@ bool ArticleAttribution::DatesTheReport(const SentenceMentions& sm, const Mentio
   return false;
 }
 
+// Whether an event's trigger is linked to the sentence's figures ("after the
+// recapitalisation", "when OpenAI was reorganized"), not a clause about its
+// entity ("Nvidia, founded in 1993, is worth ..."): a link cue before it with
+// at most a determiner between, or, after a conjunction of time ("when",
+// "after"), a short subject and verb without punctuation.
 bool ArticleAttribution::LinkedEvent(const SentenceInfo& s, ByteSpan trigger) const {
   static constexpr std::string_view kDeterminers[] = {"the",  "a",    "an",  "its", "their",
                                                       "this", "that", "his", "her", "our"};
   static constexpr std::string_view kConjunctions[] = {"when",  "after", "before",
                                                        "since", "until", "following"};
-  for (ByteSpan link : CueHits(
-           lex_.event_link, {trigger.start > 32 ? trigger.start - 32 : 0, trigger.start}, s.span)) {
+  for (ByteSpan link : CueHits(lex_.event_link, Before(trigger.start, 32), s.span)) {
     const std::string between =
         AsciiLower(TrimAsciiSpace(text_.substr(link.end, trigger.start - link.end)));
     if (between.empty() || std::find(std::begin(kDeterminers), std::end(kDeterminers), between) !=

@@ -339,6 +339,15 @@ std::vector<ProperName> FindProperNames(std::string_view text, ByteSpan sentence
     size_t name_last = last;
     while (name_last > first && In(kSuffixes, tokens[name_last].word)) --name_last;
     if (first == name_last && In(kNotNameAcronyms, tokens[first].word)) continue;
+    if (first < name_last) {
+      // "Perth-based Kestrel Minerals", "Nairobi-listed Kilima": the name
+      // starts after the place it is based or listed in.
+      const std::string_view opener = tokens[first].word;
+      const size_t hyphen = opener.rfind('-');
+      if (hyphen != std::string_view::npos && hyphen + 1 < opener.size() &&
+          std::islower(static_cast<unsigned char>(opener[hyphen + 1])))
+        ++first;
+    }
     ProperName name;
     name.span = {tokens[first].span.start, tokens[last].span.start + tokens[last].word.size()};
     const size_t name_end = tokens[name_last].span.start + tokens[name_last].word.size();

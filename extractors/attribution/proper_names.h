@@ -15,11 +15,11 @@
 // "where" and the like (places: "in Paris", "analysts at Jefferies"); a name
 // right after a title ("chief executive Jensen Huang", "Mr Smith"); a
 // nationality before a noun ("Ukrainian firms"); the source after the figure
-// ("..., Eurostat said"). A single word that opens the sentence ("Analysts
-// expect ...") is a name only when it is shaped like one ("IBM", "OpenAI") or
-// the text also prints it capitalised inside a sentence, or opens a sentence
-// with it before a verb of speaking or acting ("Stripe said") and never
-// prints it in lower case.
+// ("..., Eurostat said"); the place before a hyphen that opens a name
+// ("Perth-based Kestrel Minerals" is "Kestrel Minerals"). A single word that opens the sentence
+// ("Analysts expect ...") is a name only when it is shaped like one ("IBM", "OpenAI") or the text
+// also prints it capitalised inside a sentence, or opens a sentence with it before a verb of
+// speaking or acting ("Stripe said") and never prints it in lower case.
 //
 // Attribution uses these names only where the lexicons name nobody in the
 // sentence but places (entities.lexicon `place`).

@@ -6,13 +6,13 @@
 
 #include <doctest/doctest.h>
 
-#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "extractors/extractors.h"
+#include "pipeline/core/ascii.h"
 #include "pipeline/core/names.h"
 #include "tests/extractors/sentences.h"
 
@@ -133,13 +133,9 @@ bool SameFigure(const std::string& claim_text, const std::string& want_text) {
 }
 
 bool ListsEntity(const nlohmann::json& entity, const std::string& name) {
-  const auto lower = [](std::string s) {
-    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return s;
-  };
-  if (entity.is_string()) return lower(entity.get<std::string>()) == lower(name);
+  if (entity.is_string()) return EqualsIgnoreAsciiCase(entity.get<std::string>(), name);
   for (const auto& e : entity) {
-    if (lower(e.get<std::string>()) == lower(name)) return true;
+    if (EqualsIgnoreAsciiCase(e.get<std::string>(), name)) return true;
   }
   return false;
 }
@@ -179,10 +175,6 @@ AttributionScore MeasureAttribution(const std::string& file, bool may_print) {
   StatusOr<Attributor> attributor = Attributor::Load();
   REQUIRE(attributor.ok());
   AttributionScore score;
-  Rate& keyed_precision = score.keyed_precision;
-  Rate& keyed_recall = score.keyed_recall;
-  Rate& attribute_precision = score.attribute_precision;
-  Rate& attribute_recall = score.attribute_recall;
   for (const auto& c : set.at("cases")) {
     const std::string text = c.at("text");
     const std::optional<CivilDate> reference = ParseIsoDate(c.at("reference").get<std::string>());
@@ -199,13 +191,13 @@ AttributionScore MeasureAttribution(const std::string& file, bool may_print) {
       const nlohmann::json* want = want_for(claim);
       const bool attribute_right = want && want->at("attribute") == claim.attribute;
       if (!claim.attribute.empty()) {
-        ++attribute_precision.total;
-        if (attribute_right) ++attribute_precision.right;
+        ++score.attribute_precision.total;
+        if (attribute_right) ++score.attribute_precision.right;
       }
       if (!claim.attribute.empty() && !claim.entity.empty()) {
-        ++keyed_precision.total;
+        ++score.keyed_precision.total;
         if (attribute_right && ListsEntity(want->at("entity"), claim.entity)) {
-          ++keyed_precision.right;
+          ++score.keyed_precision.right;
         } else if (verbose) {
           MESSAGE(c.at("id").get<std::string>() << " wrong: " << Describe(claim) << " want "
                                                 << (want ? want->dump() : "nothing"));
@@ -223,11 +215,11 @@ AttributionScore MeasureAttribution(const std::string& file, bool may_print) {
         keyed_met =
             keyed_met || (!claim.entity.empty() && ListsEntity(want.at("entity"), claim.entity));
       }
-      ++attribute_recall.total;
-      if (attribute_met) ++attribute_recall.right;
+      ++score.attribute_recall.total;
+      if (attribute_met) ++score.attribute_recall.right;
       if (DefiniteEntity(want.at("entity"))) {
-        ++keyed_recall.total;
-        if (keyed_met) ++keyed_recall.right;
+        ++score.keyed_recall.total;
+        if (keyed_met) ++score.keyed_recall.right;
         if (!keyed_met && verbose)
           MESSAGE(c.at("id").get<std::string>() << " missed: " << want.dump());
       }

@@ -70,6 +70,7 @@ TEST_CASE("proper names: organisations the lexicon does not know") {
       {"Billionaire Harold Vance now owns 31% of the club.", "owns", ""},
       {"Chief Minister Anil Rao said revenue rose 4%.", "revenue", ""},
       {"General Motors said revenue rose 4%.", "revenue", "General Motors"},
+      {"Investors backed Perth-based Kestrel Minerals on Monday.", "backed", "Kestrel Minerals"},
   };
   for (const auto& c : kCases) {
     INFO(c.text);
