@@ -174,18 +174,30 @@ bool CapitalisedWordAt(std::string_view text, size_t at) {
 }
 
 // Whether a sentence is set in title case ("Facebook Finally Puts a Price
-// on Privacy"): at least four words, most of them capitalised. Its capitals
-// say nothing about names.
+// on Privacy"): at least three content words (function words such as "a",
+// "on", "of" are left lowercase in titles, and so are not counted), nearly
+// all of them capitalised. Its capitals say nothing about names. A short
+// sentence with a lowercase verb or noun ("Regulators fined Goldman Sachs
+// $2 billion.") is not a title.
 bool TitleCase(std::string_view sentence) {
-  size_t words = 0, capitalised = 0;
+  static constexpr std::string_view kFunctionWords[] = {
+      "a",  "an", "and", "as",  "at",   "but", "by", "for", "from", "in",
+      "of", "on", "or",  "the", "into", "to",  "vs", "via", "with", "nor"};
+  size_t content = 0, capitalised = 0;
   for (size_t i = 0; i < sentence.size(); ++i) {
     const bool starts =
         std::isalpha(static_cast<unsigned char>(sentence[i])) && (i == 0 || sentence[i - 1] == ' ');
     if (!starts) continue;
-    ++words;
+    size_t end = i;
+    while (end < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[end]))) ++end;
+    const std::string_view word = sentence.substr(i, end - i);
+    if (std::find(std::begin(kFunctionWords), std::end(kFunctionWords), word) !=
+        std::end(kFunctionWords))
+      continue;
+    ++content;
     if (std::isupper(static_cast<unsigned char>(sentence[i]))) ++capitalised;
   }
-  return words >= 4 && capitalised * 5 >= words * 3;
+  return content >= 3 && capitalised * 5 >= content * 4;
 }
 
 // The word before `end`, once the bytes in `skip` (spaces, commas) before

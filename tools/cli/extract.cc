@@ -24,8 +24,10 @@ void PrintText(const Claim& c) {
             << (c.entity.empty() ? "-" : c.entity) << "\t"
             << (c.attribute.empty() ? "-" : c.attribute)
             << (c.qualifier.empty() ? "" : " (" + c.qualifier + ")") << "\t"
-            << c.as_of.first.ToIso() << ".." << c.as_of.last.ToIso() << " " << Name(c.as_of.basis)
-            << "\n";
+            << (c.as_of.last < c.as_of.first
+                    ? std::string("undated")  // no date, no publication date: compared with nothing
+                    : c.as_of.first.ToIso() + ".." + c.as_of.last.ToIso())
+            << " " << Name(c.as_of.basis) << "\n";
 }
 
 int RunExtract(const ExtractOptions& o) {
