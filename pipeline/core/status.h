@@ -12,6 +12,7 @@
 #include <cassert>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace newsrecon {
@@ -46,6 +47,10 @@ class Status {
   const std::string& message() const { return message_; }
   // "ok", or "<code name>: <message>".
   std::string ToString() const;
+  // The same failure with `note` appended to its message (" (the sources file)").
+  Status WithNote(std::string_view note) const {
+    return ok() ? *this : Status(code_, message_ + std::string(note));
+  }
 
  private:
   Status(Code code, std::string msg) : code_(code), message_(std::move(msg)) {}

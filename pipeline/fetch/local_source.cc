@@ -1,16 +1,13 @@
 #include "pipeline/fetch/local_source.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <system_error>
 #include <utility>
 
 #include "pipeline/core/ascii.h"
+#include "pipeline/core/file.h"
 
 namespace newsrecon {
 namespace {
@@ -26,37 +23,14 @@ std::string LowerExtension(const fs::path& p) {
 
 bool IsHtmlExtension(const std::string& ext) { return ext == ".html" || ext == ".htm"; }
 
-// Reads a whole file, refusing what is not an article-sized regular file.
+// Reads a whole file, refusing what is not an article-sized file.
 Status ReadDocument(const fs::path& file, std::string* bytes) {
-  const std::string name = file.string();
-  std::error_code ec;
-  fs::file_status st = fs::status(file, ec);
-  if (ec || !fs::exists(st)) return Status::NotFound(name + ": no such file");
-  if (!fs::is_regular_file(st)) return Status::InvalidArgument(name + ": not a regular file");
-  uintmax_t size = fs::file_size(file, ec);
-  if (ec) return Status::IoError(name + ": " + ec.message());
-  if (size > kMaxDocumentBytes) {
-    return Status::InvalidArgument(name + ": larger than " +
-                                   std::to_string(kMaxDocumentBytes >> 20) + " MiB (" +
-                                   std::to_string(size) + " bytes)");
-  }
-  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(name.c_str(), "rb"), &std::fclose);
-  if (!f) return Status::IoError(name + ": " + std::strerror(errno));
-  bytes->clear();
-  bytes->reserve(static_cast<size_t>(size));
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
-    bytes->append(buf, n);
-    if (bytes->size() > kMaxDocumentBytes) {  // grew while we read it
-      return Status::InvalidArgument(name + ": larger than " +
-                                     std::to_string(kMaxDocumentBytes >> 20) + " MiB");
-    }
-  }
-  if (std::ferror(f.get())) return Status::IoError(name + ": read failed");
+  StatusOr<std::string> read = ReadWholeFile(file.string(), kMaxDocumentBytes);
+  if (!read.ok()) return read.status();
   // An empty file is an error rather than an empty article: it is almost
   // always a failed download or save, and silently storing nothing would hide it.
-  if (bytes->empty()) return Status::InvalidArgument(name + ": empty file");
+  if (read->empty()) return Status::InvalidArgument(file.string() + ": empty file");
+  *bytes = std::move(*read);
   return Status::Ok();
 }
 

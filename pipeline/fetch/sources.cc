@@ -1,9 +1,5 @@
 #include "pipeline/fetch/sources.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -16,6 +12,7 @@
 #endif
 
 #include "pipeline/core/ascii.h"
+#include "pipeline/core/file.h"
 #include "pipeline/fetch/url.h"
 
 namespace newsrecon {
@@ -122,16 +119,9 @@ StatusOr<std::vector<Source>> ParseSources(std::string_view text, std::string_vi
 }
 
 StatusOr<std::vector<Source>> LoadSources(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    int err = errno;
-    if (err == ENOENT) return Status::NotFound(path + ": no such sources file");
-    return Status::IoError(path + ": cannot read the sources file: " + std::strerror(err));
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return Status::IoError(path + ": cannot read the sources file");
-  return ParseSources(buf.str(), path);
+  StatusOr<std::string> text = ReadWholeFile(path);
+  if (!text.ok()) return text.status().WithNote(" (the sources file)");
+  return ParseSources(*text, path);
 }
 
 }  // namespace newsrecon

@@ -5,8 +5,10 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
+#include <utility>
+
+#include "pipeline/core/file.h"
 
 namespace newsrecon {
 
@@ -30,10 +32,8 @@ std::filesystem::path TempDir::Write(std::string_view name, std::string_view byt
 }
 
 std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  StatusOr<std::string> bytes = ReadWholeFile(path.string());
+  return bytes.ok() ? std::move(*bytes) : std::string();
 }
 
 CommandResult RunCommand(const std::string& command) {

@@ -1,10 +1,10 @@
 #include "tools/cli/cli.h"
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <iterator>
 
+#include "pipeline/core/file.h"
 #include "tools/cli/config.h"
 
 namespace newsrecon::cli {
@@ -43,12 +43,9 @@ StatusOr<std::string> ReadInput(const std::string& path) {
   if (path == "-") {
     bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   } else {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec))
-      return Status::NotFound(path + ": no such file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Status::IoError(path + ": cannot be read");
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    StatusOr<std::string> read = ReadWholeFile(path);
+    if (!read.ok()) return read.status();
+    bytes = std::move(*read);
   }
   if (bytes.empty())
     return Status::InvalidArgument((path == "-" ? "stdin" : path) + ": empty input");

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <limits>
 
+#include "pipeline/core/file.h"
 #include "tools/cli/cli.h"
 
 namespace newsrecon::cli {
@@ -136,12 +137,11 @@ StatusOr<Config> LoadConfig(const std::string& explicit_path, const std::string&
     if (default_path.empty() || !std::filesystem::exists(default_path, ec)) return Config{};
     path = default_path;
   }
-  if (!std::filesystem::is_regular_file(path, ec))
-    return Status::InvalidArgument(path + ": no such configuration file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::InvalidArgument(path + ": cannot be read");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return ParseConfig(text, path);
+  StatusOr<std::string> text = ReadWholeFile(path);
+  // Any configuration that cannot be read is a configuration error (exit 78).
+  if (!text.ok())
+    return Status::InvalidArgument(text.status().message() + " (the configuration file)");
+  return ParseConfig(*text, path);
 }
 
 Status CheckCaFile(const std::string& path, const std::string& what) {

@@ -7,16 +7,15 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "pipeline/core/article.h"
+#include "pipeline/core/file.h"
 #include "pipeline/parse/parse.h"
 #include "tools/eval/datasets.h"
 #include "tools/eval/eval.h"
@@ -93,14 +92,12 @@ std::string ReadOtherText(const std::string& dir, const std::string& file, std::
   std::string stem = std::filesystem::path(file).filename().string();
   if (const size_t dot = stem.find('.'); dot != std::string::npos) stem.resize(dot);
   const std::filesystem::path path = std::filesystem::path(dir) / (stem + ".txt");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = "no text file " + path.string();
+  StatusOr<std::string> text = ReadWholeFile(path.string());
+  if (!text.ok()) {
+    *error = text.status().message();
     return "";
   }
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return std::move(*text);
 }
 
 }  // namespace
