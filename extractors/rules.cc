@@ -264,7 +264,18 @@ std::vector<Mention> RuleSet::FindAll(const ExtractContext& ctx) const {
                   static_cast<size_t>(whole.data() - text.data()) + whole.size()};
     size_t next = NextCharBoundary(text, span.start);
     if (span.end > span.start) {
-      if (std::optional<Mention> found = MatchExactly(ctx, span)) {
+      std::optional<Mention> found = MatchExactly(ctx, span);
+      // The longest match may be one its production refuses ("A$300 million
+      // and C$45 million" is no range): a shorter match at the same start
+      // may still stand ("A$300 million"). (Context beyond the shorter end is
+      // still seen: RE2 reads \b against the whole text.)
+      while (!found && span.end > span.start + 1 &&
+             scanner_->Match(piece, span.start, span.end - 1, RE2::ANCHOR_START, &whole, 1) &&
+             !whole.empty()) {
+        span.end = span.start + whole.size();
+        found = MatchExactly(ctx, span);
+      }
+      if (found) {
         // A match without context before its mention hides nothing: go on
         // after it. Rescanning every match is several times slower.
         if (found->span.start == span.start) next = std::max(next, span.end);

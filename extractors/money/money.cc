@@ -22,7 +22,9 @@ std::string Canonical(std::string_view s) {
 }
 
 // Printed forms (lower case, no spaces or dots, no plural s) to ISO 4217.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 62> kCurrencies{{
+// "peso" alone is read as Mexico's and "dollar" alone as the US's; a
+// country's name before them ("Philippine pesos") says otherwise.
+constexpr std::pair<std::string_view, std::string_view> kCurrencies[] = {
     {"$", "USD"},
     {"us$", "USD"},
     {"usd", "USD"},
@@ -74,7 +76,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 62> kCurrenc
     {"renminbi", "CNY"},
     {"₹", "INR"},
     {"inr", "INR"},
-    {"r", "INR"},
+    {"r", "ZAR"},
     {"rs", "INR"},
     {"rupee", "INR"},
     {"₩", "KRW"},
@@ -85,8 +87,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 62> kCurrenc
     {"rouble", "RUB"},
     {"ruble", "RUB"},
     {"chf", "CHF"},
-}};
-constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kMoreCurrencies{{
     {"franc", "CHF"},
     {"swissfranc", "CHF"},
     {"₺", "TRY"},
@@ -103,7 +103,74 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kMoreCur
     {"dkk", "DKK"},
     {"zar", "ZAR"},
     {"rand", "ZAR"},
-}};
+    {"ksh", "KES"},
+    {"kes", "KES"},
+    {"kenyanshilling", "KES"},
+    {"ush", "UGX"},
+    {"ugx", "UGX"},
+    {"ugandanshilling", "UGX"},
+    {"tsh", "TZS"},
+    {"tzs", "TZS"},
+    {"tanzanianshilling", "TZS"},
+    {"₦", "NGN"},
+    {"ngn", "NGN"},
+    {"naira", "NGN"},
+    {"gh₵", "GHS"},
+    {"gh¢", "GHS"},
+    {"ghs", "GHS"},
+    {"cedi", "GHS"},
+    {"e£", "EGP"},
+    {"egp", "EGP"},
+    {"egyptianpound", "EGP"},
+    {"rm", "MYR"},
+    {"myr", "MYR"},
+    {"ringgit", "MYR"},
+    {"rp", "IDR"},
+    {"idr", "IDR"},
+    {"rupiah", "IDR"},
+    {"₱", "PHP"},
+    {"php", "PHP"},
+    {"philippinepeso", "PHP"},
+    {"฿", "THB"},
+    {"thb", "THB"},
+    {"baht", "THB"},
+    {"nt$", "TWD"},
+    {"twd", "TWD"},
+    {"taiwandollar", "TWD"},
+    {"newtaiwandollar", "TWD"},
+    {"pln", "PLN"},
+    {"zloty", "PLN"},
+    {"aed", "AED"},
+    {"dirham", "AED"},
+    {"sar", "SAR"},
+    {"riyal", "SAR"},
+    {"qar", "QAR"},
+    {"pkr", "PKR"},
+    {"pakistanirupee", "PKR"},
+    {"tk", "BDT"},
+    {"bdt", "BDT"},
+    {"taka", "BDT"},
+    {"₫", "VND"},
+    {"vnd", "VND"},
+    {"lkr", "LKR"},
+    {"srilankanrupee", "LKR"},
+    {"npr", "NPR"},
+    {"nepaleserupee", "NPR"},
+    {"czk", "CZK"},
+    {"huf", "HUF"},
+    {"forint", "HUF"},
+    {"ron", "RON"},
+    {"ars", "ARS"},
+    {"argentinepeso", "ARS"},
+    {"argentinianpeso", "ARS"},
+    {"clp", "CLP"},
+    {"chileanpeso", "CLP"},
+    {"cop", "COP"},
+    {"colombianpeso", "COP"},
+    {"pen", "PEN"},
+    {"mexicanpeso", "MXN"},
+    {"indianrupee", "INR"},
+};
 
 // Currency words that are also common English words: only with a scale.
 constexpr std::array<std::string_view, 6> kAmbiguousWords = {"pound", "won",   "real",
@@ -158,6 +225,9 @@ std::optional<Mention> AmountRange(const RuleMatch& m, const ExtractContext& ctx
   std::string currency = CurrencyOf(m);
   if (!low || !high || !scale || !scale1 || currency.empty()) return std::nullopt;
   double a = low->value * *scale1, b = high->value * *scale;
+  // "$10-15 billion" lends the scale to the low end; "$100,000-$1 million"
+  // does not need it.
+  if (b <= a && !m.Has("scale1") && low->value < b) a = low->value;
   if (b <= a) return std::nullopt;  // "$5-4": not a range
   return MakeMoney(m, ctx, a, b, currency, high->resolution * *scale);
 }
@@ -173,8 +243,6 @@ std::optional<Mention> Cents(const RuleMatch& m, const ExtractContext& ctx) {
 std::string CurrencyCode(std::string_view printed) {
   std::string key = Canonical(printed);
   for (const auto& [name, code] : kCurrencies)
-    if (name == key) return std::string(code);
-  for (const auto& [name, code] : kMoreCurrencies)
     if (name == key) return std::string(code);
   return "";
 }

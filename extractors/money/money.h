@@ -1,6 +1,11 @@
 // Money productions: turn matches of extractors/money/money.rules into money
 // mentions with an ISO 4217 currency. A bare "$" is USD; "US$", "A$", "HK$" and
 // the like name their dollar; "¥" is JPY (Chinese texts write "yuan" or "RMB").
+// About fifty currencies are known by symbol, ISO code or word, from the
+// G20's to the press of Kenya (KSh), Nigeria (₦), Ghana (GH₵), South Africa
+// (R with a scale), Egypt (E£), Malaysia (RM), Indonesia (Rp), the
+// Philippines (₱), Thailand (฿) and Taiwan (NT$); an unknown one gives no
+// mention rather than a wrong currency.
 // Ambiguous currency words ("pounds" of weight, "won" the verb, "real" the
 // adjective) count only with a scale word: "50 million pounds".
 #ifndef NEWSRECON_EXTRACTORS_MONEY_MONEY_H_
