@@ -269,7 +269,7 @@ class Lexicons {
  public:
   std::vector<AttributeDef> attributes;
   std::vector<QualifierDef> qualifiers;
-  CueList negative, latest, comparison, event_link, report_verb, deadline, object_verb;
+  CueList negative, latest, comparison, event_link, report_verb, deadline, object_verb, change;
   int stake_of = -1;  // attribute index
 
   std::map<std::string, std::string> cs_aliases;  // alias as printed → canonical
@@ -437,13 +437,14 @@ Status Lexicons::ParseAttributes(std::string_view text) {
       qualifiers.push_back(std::move(q));
     } else if (words[0] == "negative" || words[0] == "latest" || words[0] == "comparison" ||
                words[0] == "event_link" || words[0] == "report_verb" || words[0] == "deadline" ||
-               words[0] == "object_verb") {
+               words[0] == "object_verb" || words[0] == "change") {
       CueList* list = words[0] == "negative"      ? &negative
                       : words[0] == "latest"      ? &latest
                       : words[0] == "comparison"  ? &comparison
                       : words[0] == "event_link"  ? &event_link
                       : words[0] == "report_verb" ? &report_verb
                       : words[0] == "deadline"    ? &deadline
+                      : words[0] == "change"      ? &change
                                                   : &object_verb;
       if (Status s = Compile(list, strong, where); !s.ok()) return s;
     } else {
@@ -477,6 +478,7 @@ Status Lexicons::Finish() {
   }
   if (Status s = add(&negative); !s.ok()) return s;
   if (Status s = add(&latest); !s.ok()) return s;
+  if (Status s = add(&change); !s.ok()) return s;
   if (!cue_set->Compile())
     return Status::InvalidArgument(std::string(kAttributesFile) + ": cue set does not compile");
   return Status::Ok();
@@ -818,11 +820,19 @@ std::optional<TriggerHit> ArticleAttribution::ChooseTrigger(const SentenceInfo& 
   const size_t hedge_start = m.hedge_text.empty() || m.span.start < m.hedge_text.size() + 1
                                  ? m.span.start
                                  : m.span.start - m.hedge_text.size() - 1;
+  // "a 14% rise in full-year revenue": a change named right after the figure
+  // says what changed, after it; triggers there are read from its end.
+  size_t after = m.span.end;
+  for (ByteSpan h : s.Hits(lex_.change))
+    if (h.start >= m.span.end && h.start - m.span.end <= 1) after = std::max(after, h.end);
+  auto gap = [&](const TriggerHit& t) {
+    return t.span.start >= after ? t.span.start - after : Gap(t.span, m.span);
+  };
   std::optional<TriggerHit> best;
   auto better = [&](const TriggerHit& t) {
     if (!best) return true;
     if (t.weak != best->weak) return !t.weak;
-    const size_t gt = Gap(t.span, m.span), gb = Gap(best->span, m.span);
+    const size_t gt = gap(t), gb = gap(*best);
     if (gt != gb) return gt < gb;
     if (t.span.size() != best->span.size()) return t.span.size() > best->span.size();
     return t.attribute < best->attribute;
@@ -857,7 +867,8 @@ std::optional<TriggerHit> ArticleAttribution::ChooseTrigger(const SentenceInfo& 
   };
   for (const TriggerHit& t : Triggers(s, m.kind)) {
     if (t.span.end > hedge_start && t.span.start < m.span.end) continue;
-    if (t.span.start >= m.span.end && t.span.start - m.span.end > kTriggerAfterBytes) continue;
+    if (t.span.start >= m.span.end && t.span.start < after) continue;  // the change itself
+    if (t.span.start >= after && t.span.start - after > kTriggerAfterBytes) continue;
     if (!compared && t.span.end <= hedge_start && hedge_start - t.span.end > kTriggerBeforeBytes)
       continue;
     if (t.weak && !named_subject(t.span)) continue;
