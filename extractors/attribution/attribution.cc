@@ -46,6 +46,10 @@ constexpr size_t kTriggerBeforeBytes = 64;
 // of Hitler's November 8, 1923, Beer Hall Putsch").
 constexpr size_t kDateTriggerBeforeBytes = 40;
 
+// A reported date's teller is named at most this far before the verb:
+// "Microsoft Corp said", not "the UK government said".
+constexpr size_t kSubjectGapBytes = 8;
+
 std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   size_t start = 0;
@@ -271,6 +275,14 @@ class Lexicons {
   std::vector<QualifierDef> qualifiers;
   CueList negative, latest, comparison, event_link, report_verb, deadline, object_verb, change;
   int stake_of = -1;  // attribute index
+  // `report_date` statements in order: the attribute a reported date takes,
+  // and the attributes (any, when empty) one of which a figure of the
+  // sentence must measure.
+  struct ReportDate {
+    int attribute = -1;
+    std::vector<int> when;
+  };
+  std::vector<ReportDate> report_dates;
 
   std::map<std::string, std::string> cs_aliases;  // alias as printed → canonical
   std::map<std::string, std::string> ci_aliases;  // lower-cased alias → canonical
@@ -376,6 +388,23 @@ Status Lexicons::ParseAttributes(std::string_view text) {
       if (it == attribute_index.end())
         return Status::InvalidArgument(where + ": stake_of names no attribute defined above");
       stake_of = it->second;
+      continue;
+    }
+    if (line.substr(0, 12) == "report_date ") {
+      const size_t eq = line.find('=');
+      if (eq == std::string_view::npos) return Status::InvalidArgument(where + ": expected '='");
+      std::vector<std::string_view> names = SplitOn(TrimAsciiSpace(line.substr(eq + 1)), ' ');
+      const Status bad = Status::InvalidArgument(
+          where + ": expected report_date = NAME [when NAME ...], attributes defined above");
+      if (names.size() == 2 || (names.size() > 2 && names[1] != "when")) return bad;
+      ReportDate r;
+      for (size_t i = 0; i < names.size(); ++i) {
+        if (i == 1) continue;  // "when"
+        auto it = attribute_index.find(std::string(names[i]));
+        if (it == attribute_index.end()) return bad;
+        (i == 0 ? r.attribute : r.when.emplace_back()) = it->second;
+      }
+      report_dates.push_back(std::move(r));
       continue;
     }
     const size_t colon = line.find(" : ");
@@ -572,7 +601,11 @@ class ArticleAttribution {
   AsOf PublicationWindow(AsOfBasis basis) const;
   std::vector<ByteSpan> CueHits(const CueList& list, ByteSpan window, ByteSpan sentence) const;
   bool LinkedEvent(const SentenceInfo& s, ByteSpan trigger) const;
-  bool DatesTheReport(const SentenceMentions& sm, const Mention& date) const;
+  std::optional<ByteSpan> ReportVerb(const SentenceMentions& sm, const Mention& date) const;
+  bool DatesTheReport(const SentenceMentions& sm, const Mention& date) const {
+    return ReportVerb(sm, date).has_value();
+  }
+  const AttributeDef* ReportedAttribute(const SentenceMentions& sm) const;
   bool ComparedFigure(const SentenceMentions& sm, const Mention& m) const;
   bool DatesTheComparedFigure(const SentenceMentions& sm, const Mention& m,
                               const Mention& date) const;
@@ -1160,13 +1193,32 @@ bool ArticleAttribution::ComparedFigure(const SentenceMentions& sm, const Mentio
 
 // "revenue rose 56%, the company reported on Wednesday": a date right after
 // a verb of reporting is when the figure was told, not the time it is about.
-bool ArticleAttribution::DatesTheReport(const SentenceMentions& sm, const Mention& date) const {
+std::optional<ByteSpan> ArticleAttribution::ReportVerb(const SentenceMentions& sm,
+                                                       const Mention& date) const {
   for (ByteSpan verb : CueHits(lex_.report_verb, Before(date.span.start, 24), sm.info->span)) {
     if (verb.end > date.span.start) continue;
     std::string_view between = TrimAsciiSpace(text_.substr(verb.end, date.span.start - verb.end));
-    if (between.empty() || AsciiLower(between) == "on") return true;
+    if (between.empty() || AsciiLower(between) == "on") return verb;
   }
-  return false;
+  return std::nullopt;
+}
+
+// What a reported date ("said on Wednesday") is the date of: the first
+// `report_date` whose `when` attributes name a figure of the sentence
+// ("said on Wednesday its profit fell 21%": the results), else the one
+// without `when` (an announcement).
+const AttributeDef* ArticleAttribution::ReportedAttribute(const SentenceMentions& sm) const {
+  for (const Lexicons::ReportDate& r : lex_.report_dates) {
+    const bool holds = r.when.empty() || std::any_of(r.when.begin(), r.when.end(), [&](int a) {
+                         const AttributeDef& def = lex_.attributes[static_cast<size_t>(a)];
+                         return !sm.info->Hits(def.strong).empty() &&
+                                std::any_of(sm.all.begin(), sm.all.end(), [&](const Mention* m) {
+                                  return m->kind != MentionKind::kDate && def.Measures(m->kind);
+                                });
+                       });
+    if (holds) return &lex_.attributes[static_cast<size_t>(r.attribute)];
+  }
+  return nullptr;
 }
 
 // Whether an event's trigger is linked to the sentence's figures ("after the
@@ -1299,6 +1351,26 @@ void ArticleAttribution::AddDateClaims(const SentenceMentions& sm, const Mention
   base.mention = m;
   base.sentence = s.span;
   base.as_of = AsOf{v.first, v.last, AsOfBasis::kExplicit, ""};
+  if (triggers.empty() && term.empty()) {
+    // "Meridel Health said Wednesday it had agreed ...": the date of what
+    // the verb's subject said.
+    // Only with a subject named right before the verb ("Microsoft Corp
+    // said"): not "Published on ...", "the Israeli military said", "one of
+    // Kristofer's uncles said".
+    const std::optional<ByteSpan> verb = ReportVerb(sm, m);
+    const EntityHit* subject = nullptr;
+    for (const EntityHit* e : s.entities) {
+      if (!verb || e->span.end > verb->start || verb->start - e->span.end > kSubjectGapBytes)
+        continue;
+      const std::string_view between = text_.substr(e->span.end, verb->start - e->span.end);
+      if (between.find_first_of(",\"()") == std::string_view::npos) subject = e;
+    }
+    const AttributeDef* attr = subject ? ReportedAttribute(sm) : nullptr;
+    if (attr) {
+      base.attribute = attr->name;
+      base.entity = subject->canonical;
+    }
+  }
   if (triggers.empty()) {
     claims->push_back(std::move(base));
     return;

@@ -18,25 +18,30 @@ bool In(const std::string_view (&list)[N], std::string_view word) {
 
 // Capitalised words that are not names: dates, and words that open sentences.
 constexpr std::string_view kNotNames[] = {
-    "January",   "February",  "March",   "April",    "May",        "June",      "July",
-    "August",    "September", "October", "November", "December",   "Monday",    "Tuesday",
-    "Wednesday", "Thursday",  "Friday",  "Saturday", "Sunday",     "Today",     "Tomorrow",
-    "Yesterday", "The",       "A",       "An",       "In",         "On",        "At",
-    "By",        "For",       "From",    "To",       "With",       "But",       "And",
-    "Or",        "If",        "As",      "When",     "While",      "After",     "Before",
-    "Since",     "Until",     "This",    "That",     "These",      "Those",     "It",
-    "Its",       "He",        "She",     "They",     "We",         "I",         "You",
-    "Our",       "Their",     "His",     "Her",      "My",         "Your",      "There",
-    "Here",      "What",      "Who",     "How",      "Why",        "Where",     "Some",
-    "Many",      "Most",      "All",     "Any",      "Each",       "Every",     "No",
-    "Not",       "Yet",       "So",      "Also",     "According",  "Meanwhile", "However",
-    "Still",     "Last",      "Next",    "Earlier",  "Later",      "Now",       "Then",
-    "Such",      "Both",      "Neither", "Either",   "Other",      "Another",   "More",
-    "Less",      "Only",      "Even",    "Just",     "Year",       "Week",      "Month",
-    "Day",       "Night",     "Company", "World",    "Nation",     "Country",   "State",
-    "City",      "Group",     "Firm",    "Police",   "Management", "Staff",     "Everyone",
-    "Nobody",    "Q1",        "Q2",      "Q3",       "Q4",         "H1",        "H2",
-    "FY",        "Series"};
+    "January",   "February",  "March",    "April",    "May",       "June",      "July",
+    "August",    "September", "October",  "November", "December",  "Monday",    "Tuesday",
+    "Wednesday", "Thursday",  "Friday",   "Saturday", "Sunday",    "Today",     "Tomorrow",
+    "Yesterday", "The",       "A",        "An",       "In",        "On",        "At",
+    "By",        "For",       "From",     "To",       "With",      "But",       "And",
+    "Or",        "If",        "As",       "When",     "While",     "After",     "Before",
+    "Since",     "Until",     "This",     "That",     "These",     "Those",     "It",
+    "Its",       "He",        "She",      "They",     "We",        "I",         "You",
+    "Our",       "Their",     "His",      "Her",      "My",        "Your",      "There",
+    "Here",      "What",      "Who",      "How",      "Why",       "Where",     "Some",
+    "Many",      "Most",      "All",      "Any",      "Each",      "Every",     "No",
+    "Not",       "Yet",       "So",       "Also",     "According", "Meanwhile", "However",
+    "Still",     "Last",      "Next",     "Earlier",  "Later",     "Now",       "Then",
+    "Such",      "Both",      "Neither",  "Either",   "Other",     "Another",   "More",
+    "Less",      "Only",      "Even",     "Just",     "Year",      "Week",      "Month",
+    "Day",       "Night",     "Everyone", "Nobody",   "Q1",        "Q2",        "Q3",
+    "Q4",        "H1",        "H2",       "FY",       "Series"};
+
+// Common nouns that are names only inside a longer one: "World Health
+// Organization", "South Wales Police", "Tata Group", "State Bank of India",
+// but not "Police said" or "The Company's shares".
+constexpr std::string_view kInNamesOnly[] = {"Company", "World", "Nation",    "Country",
+                                             "State",   "City",  "Group",     "Firm",
+                                             "Police",  "Staff", "Management"};
 
 // Abbreviations printed in capitals that name things, not organisations.
 constexpr std::string_view kNotNameAcronyms[] = {
@@ -191,7 +196,7 @@ bool Adjacent(std::string_view text, const std::vector<Token>& tokens, size_t i)
 
 }  // namespace
 
-bool IsNotAName(std::string_view word) { return NotName(word); }
+bool IsNotAName(std::string_view word) { return NotName(word) || In(kInNamesOnly, word); }
 
 // Calls f(word) for each word inside the sentences (not the first of its
 // sentence), the word as Tokens reads it (no final point or "'s").
@@ -339,6 +344,10 @@ std::vector<ProperName> FindProperNames(std::string_view text, ByteSpan sentence
     size_t name_last = last;
     while (name_last > first && In(kSuffixes, tokens[name_last].word)) --name_last;
     if (first == name_last && In(kNotNameAcronyms, tokens[first].word)) continue;
+    bool only_common = true;  // "Police", "Group": not a name alone
+    for (size_t t = first; t <= name_last && only_common; ++t)
+      only_common = In(kInNamesOnly, tokens[t].word) || In(kConnectors, tokens[t].word);
+    if (only_common) continue;
     if (first < name_last) {
       // "Perth-based Kestrel Minerals", "Nairobi-listed Kilima": the name
       // starts after the place it is based or listed in.

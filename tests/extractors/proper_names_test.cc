@@ -71,6 +71,13 @@ TEST_CASE("proper names: organisations the lexicon does not know") {
       {"Chief Minister Anil Rao said revenue rose 4%.", "revenue", ""},
       {"General Motors said revenue rose 4%.", "revenue", "General Motors"},
       {"Investors backed Perth-based Kestrel Minerals on Monday.", "backed", "Kestrel Minerals"},
+      // Common nouns inside a longer name are part of it, alone they are none.
+      {"The World Health Organization said on Monday it needs $5 million.", "needs",
+       "World Health Organization"},
+      {"South Wales Police confirmed on Thursday that it paid $5 million.", "paid",
+       "South Wales Police"},
+      {"Police said the thieves took $5 million.", "took", ""},
+      {"Company officials said revenue rose 5%.", "revenue", ""},
   };
   for (const auto& c : kCases) {
     INFO(c.text);
