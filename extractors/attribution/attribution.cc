@@ -590,6 +590,9 @@ class ArticleAttribution {
   std::optional<TriggerHit> ChooseTrigger(const SentenceInfo& s, const Mention& m,
                                           bool compared) const;
   std::optional<TriggerHit> DateTrigger(const SentenceMentions& sm, const Mention& m) const;
+  std::optional<ByteSpan> InsertedClause(const SentenceInfo& s,
+                                         const std::vector<const EntityHit*>& entities,
+                                         ByteSpan anchor) const;
   std::string EntityFor(size_t sentence, ByteSpan anchor, const AttributeDef* attr,
                         std::optional<ByteSpan> exclude) const;
   std::string Qualifier(const SentenceInfo& s, const Mention& m, const AttributeDef& attr,
@@ -944,6 +947,50 @@ std::optional<TriggerHit> ArticleAttribution::DateTrigger(const SentenceMentions
   return before ? before : after;
 }
 
+// A clause set between commas after the subject ("Sahyadri Bank, which was
+// recapitalised in a rescue led by State Bank of India, reported ...",
+// "Cloudmint, founded in 2016 by Ravi Anand, listed ...") that closes before
+// `anchor` with no name between its close and the anchor: the names inside
+// it are not the subject of what follows. Only when a name stands before it.
+std::optional<ByteSpan> ArticleAttribution::InsertedClause(
+    const SentenceInfo& s, const std::vector<const EntityHit*>& entities, ByteSpan anchor) const {
+  static constexpr std::string_view kOpeners[] = {
+      "which",  "who",  "whose",    "where",      "founded", "established", "based", "owned",
+      "backed", "led",  "headed",   "run",        "a",       "an",          "the",   "one",
+      "now",    "once", "formerly", "previously", "also",    "itself",      "then"};
+  if (anchor.start <= s.span.start) return std::nullopt;
+  const std::string_view sentence = text_.substr(s.span.start, anchor.start - s.span.start);
+  const size_t close = sentence.rfind(',');
+  if (close == std::string_view::npos || close == 0) return std::nullopt;
+  const size_t open = sentence.rfind(',', close - 1);
+  if (open == std::string_view::npos) return std::nullopt;
+  const size_t word = sentence.find_first_not_of(' ', open + 1);
+  if (word >= close) return std::nullopt;
+  size_t word_end = word;
+  while (word_end < close && IsWordChar(sentence[word_end])) ++word_end;
+  const std::string first = AsciiLower(sentence.substr(word, word_end - word));
+  if (std::find(std::begin(kOpeners), std::end(kOpeners), first) == std::end(kOpeners))
+    return std::nullopt;
+  // "..., the V1, which costs €85,000": what follows is about the clause's
+  // name, not the subject's.
+  static constexpr std::string_view kRelatives[] = {"which", "who", "whose", "that"};
+  const size_t next = sentence.find_first_not_of(' ', close + 1);
+  size_t next_end = next;
+  while (next_end < sentence.size() && IsWordChar(sentence[next_end])) ++next_end;
+  if (next != std::string_view::npos &&
+      std::find(std::begin(kRelatives), std::end(kRelatives),
+                AsciiLower(sentence.substr(next, next_end - next))) != std::end(kRelatives))
+    return std::nullopt;
+  const ByteSpan clause{s.span.start + open, s.span.start + close};
+  bool named_before = false, named_after = false;
+  for (const EntityHit* e : entities) {
+    if (e->span.end <= clause.start) named_before = true;
+    if (e->span.start >= clause.end && e->span.end <= anchor.start) named_after = true;
+  }
+  if (!named_before || named_after) return std::nullopt;
+  return clause;
+}
+
 std::string ArticleAttribution::EntityFor(size_t sentence, ByteSpan anchor,
                                           const AttributeDef* attr,
                                           std::optional<ByteSpan> exclude) const {
@@ -1022,9 +1069,11 @@ std::string ArticleAttribution::EntityFor(size_t sentence, ByteSpan anchor,
   }
   const EntityHit* before = nullptr;
   const EntityHit* after = nullptr;
+  const std::optional<ByteSpan> clause = InsertedClause(s, entities, anchor);
   for (const EntityHit* hit : entities) {
     const EntityHit& e = *hit;
     if (exclude && Contains(*exclude, e.span)) continue;
+    if (clause && Contains(*clause, e.span)) continue;
     if (e.span.end <= anchor.start) {
       before = &e;
     } else if (e.span.start >= anchor.end && !after) {
