@@ -685,6 +685,11 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
       // unless the word is a date or an opener ("Monday's", "Today's").
       if (IsNotAName(name)) continue;
       hit.span.end -= 2;
+      // "Billionaire Harold Vance's stake": the person, not the title.
+      if (const size_t title = TitleBytes(name); title > 0) {
+        name.erase(0, title);
+        hit.span.start += title;
+      }
       auto it = lex_.cs_aliases.find(name);
       hit.canonical = it != lex_.cs_aliases.end() ? it->second : name;
       // An unknown name whose possessive opens a capitalised word is not the

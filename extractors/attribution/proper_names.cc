@@ -198,6 +198,14 @@ bool Adjacent(std::string_view text, const std::vector<Token>& tokens, size_t i)
 
 bool IsNotAName(std::string_view word) { return NotName(word) || In(kInNamesOnly, word); }
 
+size_t TitleBytes(std::string_view name) {
+  const size_t space = name.find(' ');
+  if (space == std::string_view::npos || space + 1 >= name.size() || !IsUpper(name[space + 1]) ||
+      !In(kTitles, AsciiLower(name.substr(0, space))))
+    return 0;
+  return space + 1;
+}
+
 // Calls f(word) for each word inside the sentences (not the first of its
 // sentence), the word as Tokens reads it (no final point or "'s").
 template <typename F>

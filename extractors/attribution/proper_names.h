@@ -80,6 +80,11 @@ class ProperNameEvidence {
 // joining such words ("April-June").
 bool IsNotAName(std::string_view word);
 
+// The bytes of an occupation or title opening a name ("Billionaire Harold
+// Vance", "President Biden"), up to the next capitalised word; 0 when the
+// name opens with none.
+size_t TitleBytes(std::string_view name);
+
 std::vector<ProperName> FindProperNames(std::string_view text, ByteSpan sentence,
                                         const ProperNameEvidence& evidence);
 
