@@ -630,12 +630,15 @@ class ArticleAttribution {
 void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool english) {
   const re2::StringPiece whole(text_.data(), text_.size());
   // A name inside a figure ("US$", "Rs") is part of the figure.
-  auto InsideMention = [&mentions](ByteSpan span) {
+  // The first mention overlapping `span`, or null.
+  auto Overlapping = [&mentions](ByteSpan span) -> const Mention* {
     auto overlapping =
         std::lower_bound(mentions.begin(), mentions.end(), span.start,
                          [](const Mention& m, size_t offset) { return m.span.end <= offset; });
-    return overlapping != mentions.end() && overlapping->span.start < span.end;
+    return overlapping != mentions.end() && overlapping->span.start < span.end ? &*overlapping
+                                                                               : nullptr;
   };
+  auto InsideMention = [&](ByteSpan span) { return Overlapping(span) != nullptr; };
   std::map<std::string, std::pair<int, size_t>> counts;  // canonical → (count, first offset)
   size_t pos = 0;
   re2::StringPiece match;
@@ -753,7 +756,16 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
     }
     if (named || !wanted[i] || TitleCase(text_.substr(s.start, s.size()))) continue;
     for (ProperName& name : FindProperNames(text_, s, evidence)) {
-      if (InsideMention(name.span)) continue;
+      if (const Mention* m = Overlapping(name.span)) {
+        // "fined Zenqa S$2.4 million": the name ends before the amount's
+        // currency, read as one more capitalised word.
+        size_t end = m->span.start;
+        while (end > name.span.start && text_[end - 1] == ' ') --end;
+        if (end <= name.span.start || end == m->span.start || InsideMention({name.span.start, end}))
+          continue;
+        name.span.end = end;
+        name.name = std::string(text_.substr(name.span.start, end - name.span.start));
+      }
       if (std::any_of(entities_.begin() + static_cast<std::ptrdiff_t>(first_hit),
                       entities_.begin() + static_cast<std::ptrdiff_t>(next),
                       [&](const EntityHit& e) {
