@@ -1091,7 +1091,8 @@ std::string ArticleAttribution::EntityFor(size_t sentence, ByteSpan anchor,
     const EntityHit& e = *hit;
     if (exclude && Contains(*exclude, e.span)) continue;
     if (clause && Contains(*clause, e.span)) continue;
-    if (e.span.end <= anchor.start) {
+    // A name inside the trigger ("its results") is its subject, as one before it.
+    if (e.span.end <= anchor.start || Contains(anchor, e.span)) {
       before = &e;
     } else if (e.span.start >= anchor.end && !after) {
       after = &e;
