@@ -754,8 +754,15 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
           !entities_[next].place)
         named = true;
     }
-    if (named || !wanted[i] || TitleCase(text_.substr(s.start, s.size()))) continue;
+    if (!wanted[i] || TitleCase(text_.substr(s.start, s.size()))) continue;
     for (ProperName& name : FindProperNames(text_, s, evidence)) {
+      // Where the lexicons name someone, only the sentence's opening name of
+      // two words or more is read: its subject ("Sahyadri Bank, which was
+      // rescued by State Bank of India, reported ...").
+      if (named) {
+        const size_t lead = text_.find_first_not_of(" \"'", s.start);
+        if (name.span.start != lead || name.name.find(' ') == std::string::npos) continue;
+      }
       if (const Mention* m = Overlapping(name.span)) {
         // "fined Zenqa S$2.4 million": the name ends before the amount's
         // currency, read as one more capitalised word.
@@ -766,6 +773,13 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
         name.span.end = end;
         name.name = std::string(text_.substr(name.span.start, end - name.span.start));
       }
+      // "a $1.5 billion Eurobond", "the Budget": a one-word name that is a
+      // trigger names what is measured, not whose it is.
+      if (name.name.find(' ') == std::string::npos &&
+          std::any_of(lex_.attributes.begin(), lex_.attributes.end(), [&](const AttributeDef& a) {
+            return a.strong.re && RE2::FullMatch(AsciiLower(name.name), *a.strong.re);
+          }))
+        continue;
       if (std::any_of(entities_.begin() + static_cast<std::ptrdiff_t>(first_hit),
                       entities_.begin() + static_cast<std::ptrdiff_t>(next),
                       [&](const EntityHit& e) {

@@ -133,6 +133,9 @@ std::vector<Token> Tokens(std::string_view text, ByteSpan sentence) {
     if (t.word.size() > 2 && t.word.substr(t.word.size() - 2) == "'s") {
       t.word.remove_suffix(2);
       t.possessive = true;
+    } else if (t.word.size() > 2 && t.word.substr(t.word.size() - 2) == "s'") {
+      t.word.remove_suffix(1);  // "Tyneside Rovers' new stadium"
+      t.possessive = true;
     }
     // A final point ends the sentence unless the word is an initialism ("U.S.").
     if (t.word.size() > 1 && t.word.back() == '.' && t.word.find('.') == t.word.size() - 1)
