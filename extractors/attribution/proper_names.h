@@ -21,8 +21,10 @@
 // also prints it capitalised inside a sentence, or opens a sentence with it before a verb of
 // speaking or acting ("Stripe said") and never prints it in lower case.
 //
-// Attribution uses these names only where the lexicons name nobody in the
-// sentence but places (entities.lexicon `place`).
+// Attribution uses these names where the lexicons name nobody in the
+// sentence but places (entities.lexicon `place`); elsewhere only the name of
+// two words or more that opens the sentence (its subject), and never a
+// one-word name that is an attribute's trigger ("Eurobond").
 //
 // Thread-safety: FindProperNames is pure; a ProperNameEvidence is for one
 // thread (it collects words on first use).
