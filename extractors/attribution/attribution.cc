@@ -234,7 +234,8 @@ struct AttributeDef {
   std::string name;
   bool money = false, percent = false, date = false;
   bool pair = false, flow = false, holding = false, once = false, price = false;
-  bool place = false;  // a place's own figure (inflation, a tariff): a country may hold it
+  bool place = false;   // a place's own figure (inflation, a tariff): a country may hold it
+  bool holder = false;  // its entity holds it: a name after "in" is what is held
   CueList strong, weak;
   bool Measures(MentionKind k) const {
     return k == MentionKind::kDate ? date : k == MentionKind::kMoney ? money : percent;
@@ -436,6 +437,7 @@ Status Lexicons::ParseAttributes(std::string_view text) {
                      : w == "once"    ? &def.once
                      : w == "price"   ? &def.price
                      : w == "place"   ? &def.place
+                     : w == "holder"  ? &def.holder
                                       : nullptr;
         if (!flag)
           return Status::InvalidArgument(where + ": unknown flag '" + std::string(w) + "'");
@@ -590,6 +592,7 @@ class ArticleAttribution {
   std::optional<TriggerHit> ChooseTrigger(const SentenceInfo& s, const Mention& m,
                                           bool compared) const;
   std::optional<TriggerHit> DateTrigger(const SentenceMentions& sm, const Mention& m) const;
+  bool HeldIn(const SentenceInfo& s, ByteSpan name) const;
   std::optional<ByteSpan> InsertedClause(const SentenceInfo& s,
                                          const std::vector<const EntityHit*>& entities,
                                          ByteSpan anchor) const;
@@ -978,6 +981,22 @@ std::optional<TriggerHit> ArticleAttribution::DateTrigger(const SentenceMentions
   return before ? before : after;
 }
 
+// Whether `name` is what is held, after "in" and at most three lowercase
+// words: "a 19.9% stake in lithium explorer Redgum Resources", "invested
+// $10bn in OpenAI".
+bool ArticleAttribution::HeldIn(const SentenceInfo& s, ByteSpan name) const {
+  size_t end = name.start;
+  for (int words = 0; words < 4; ++words) {
+    const ByteSpan word = WordBefore(text_, end, s.span.start, " ");
+    if (word.size() == 0) return false;
+    const std::string_view w = text_.substr(word.start, word.size());
+    if (w == "in") return true;
+    if (!std::islower(static_cast<unsigned char>(w[0]))) return false;
+    end = word.start;
+  }
+  return false;
+}
+
 // A clause set between commas after the subject ("Sahyadri Bank, which was
 // recapitalised in a rescue led by State Bank of India, reported ...",
 // "Cloudmint, founded in 2016 by Ravi Anand, listed ...") that closes before
@@ -1105,6 +1124,7 @@ std::string ArticleAttribution::EntityFor(size_t sentence, ByteSpan anchor,
     const EntityHit& e = *hit;
     if (exclude && Contains(*exclude, e.span)) continue;
     if (clause && Contains(*clause, e.span)) continue;
+    if (attr && attr->holder && HeldIn(s, e.span)) continue;
     // A name inside the trigger ("its results") is its subject, as one before it.
     if (e.span.end <= anchor.start || Contains(anchor, e.span)) {
       before = &e;
