@@ -274,7 +274,8 @@ class Lexicons {
  public:
   std::vector<AttributeDef> attributes;
   std::vector<QualifierDef> qualifiers;
-  CueList negative, latest, comparison, event_link, report_verb, deadline, object_verb, change;
+  CueList negative, latest, comparison, event_link, report_verb, deadline, object_verb, change,
+      component;
   int stake_of = -1;  // attribute index
   // `report_date` statements in order: the attribute a reported date takes,
   // and the attributes (any, when empty) one of which a figure of the
@@ -468,7 +469,7 @@ Status Lexicons::ParseAttributes(std::string_view text) {
       qualifiers.push_back(std::move(q));
     } else if (words[0] == "negative" || words[0] == "latest" || words[0] == "comparison" ||
                words[0] == "event_link" || words[0] == "report_verb" || words[0] == "deadline" ||
-               words[0] == "object_verb" || words[0] == "change") {
+               words[0] == "object_verb" || words[0] == "change" || words[0] == "component") {
       CueList* list = words[0] == "negative"      ? &negative
                       : words[0] == "latest"      ? &latest
                       : words[0] == "comparison"  ? &comparison
@@ -476,6 +477,7 @@ Status Lexicons::ParseAttributes(std::string_view text) {
                       : words[0] == "report_verb" ? &report_verb
                       : words[0] == "deadline"    ? &deadline
                       : words[0] == "change"      ? &change
+                      : words[0] == "component"   ? &component
                                                   : &object_verb;
       if (Status s = Compile(list, strong, where); !s.ok()) return s;
     } else {
@@ -510,6 +512,7 @@ Status Lexicons::Finish() {
   if (Status s = add(&negative); !s.ok()) return s;
   if (Status s = add(&latest); !s.ok()) return s;
   if (Status s = add(&change); !s.ok()) return s;
+  if (Status s = add(&component); !s.ok()) return s;
   if (!cue_set->Compile())
     return Status::InvalidArgument(std::string(kAttributesFile) + ": cue set does not compile");
   return Status::Ok();
@@ -626,7 +629,7 @@ class ArticleAttribution {
   std::optional<CivilDate> published_;
   std::vector<ByteSpan> sentences_;
   std::vector<EntityHit> entities_;  // whole text, anaphors resolved
-  std::vector<std::string> top_;     // the article's two most-named entities
+  std::vector<std::string> top_;     // the article's two most-named entities, places aside
   std::map<size_t, SentenceInfo> info_;
 };
 
@@ -838,7 +841,10 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
     if (a.second.first != b.second.first) return a.second.first > b.second.first;
     return a.second.second < b.second.second;
   });
-  for (size_t i = 0; i < ranked.size() && i < 2; ++i) top_.push_back(ranked[i].first);
+  // Places are where deals happen, not their parties ("the £2.1bn takeover
+  // by US private equity firm Tillman Reed").
+  for (size_t i = 0; i < ranked.size() && top_.size() < 2; ++i)
+    if (!lex_.places.count(ranked[i].first)) top_.push_back(ranked[i].first);
 }
 
 size_t ArticleAttribution::SentenceOf(size_t offset) const {
@@ -939,6 +945,11 @@ std::optional<TriggerHit> ArticleAttribution::ChooseTrigger(const SentenceInfo& 
     if (t.span.end > hedge_start && t.span.start < m.span.end) continue;
     if (t.span.start >= m.span.end && t.span.start < after) continue;  // the change itself
     if (t.span.start >= after && t.span.start - after > kTriggerAfterBytes) continue;
+    // "C$3.4 billion including debt": a part of the figure, not its measure.
+    if (t.span.start >= after &&
+        std::any_of(s.Hits(lex_.component).begin(), s.Hits(lex_.component).end(),
+                    [&](ByteSpan c) { return c.start >= m.span.end && c.end <= t.span.start; }))
+      continue;
     if (!compared && t.span.end <= hedge_start && hedge_start - t.span.end > kTriggerBeforeBytes)
       continue;
     if (t.weak && !named_subject(t.span)) continue;

@@ -45,9 +45,10 @@ constexpr std::string_view kInNamesOnly[] = {"Company", "World", "Nation",    "C
 
 // Abbreviations printed in capitals that name things, not organisations.
 constexpr std::string_view kNotNameAcronyms[] = {
-    "CEO", "CFO", "COO", "CTO", "GDP",    "IPO",  "CPI", "PPI", "PMI", "ETF", "AI",  "EV",  "EVs",
-    "ESG", "YOY", "QOQ", "EPS", "EBITDA", "CAGR", "TV",  "PC",  "API", "ATM", "VAT", "NFT", "VC",
-    "M&A", "USD", "EUR", "GBP", "JPY",    "CNY",  "OK",  "AM",  "PM",  "UTC", "GMT"};
+    "CEO", "CFO", "COO", "CTO", "GDP",  "IPO",    "CPI",  "PPI", "PMI", "ETF", "AI",  "EV",
+    "EVs", "ESG", "YOY", "QOQ", "EPS",  "EBITDA", "CAGR", "TV",  "PC",  "API", "ATM", "VAT",
+    "NFT", "VC",  "M&A", "USD", "EUR",  "GBP",    "JPY",  "CNY", "OK",  "AM",  "PM",  "UTC",
+    "GMT", "LNG", "LPG", "CNG", "EBIT", "R&D",    "HR",   "PR",  "Q&A"};
 
 // Titles before a person's name: what follows is a person, not an organisation.
 constexpr std::string_view kTitles[] = {
