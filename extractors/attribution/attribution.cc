@@ -187,19 +187,19 @@ bool TitleCase(std::string_view sentence) {
   static constexpr std::string_view kFunctionWords[] = {
       "a",  "an", "and", "as",  "at",   "but", "by", "for", "from", "in",
       "of", "on", "or",  "the", "into", "to",  "vs", "via", "with", "nor"};
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   size_t content = 0, capitalised = 0;
   for (size_t i = 0; i < sentence.size(); ++i) {
-    const bool starts =
-        std::isalpha(static_cast<unsigned char>(sentence[i])) && (i == 0 || sentence[i - 1] == ' ');
-    if (!starts) continue;
-    size_t end = i;
-    while (end < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[end]))) ++end;
-    const std::string_view word = sentence.substr(i, end - i);
-    if (std::find(std::begin(kFunctionWords), std::end(kFunctionWords), word) !=
-        std::end(kFunctionWords))
-      continue;
-    ++content;
-    if (std::isupper(static_cast<unsigned char>(sentence[i]))) ++capitalised;
+    if (!letter(sentence[i]) || (i > 0 && sentence[i - 1] != ' ')) continue;
+    size_t end = i + 1;
+    while (end < sentence.size() && letter(sentence[end])) ++end;
+    const bool upper = sentence[i] <= 'Z';
+    if (upper || std::find(std::begin(kFunctionWords), std::end(kFunctionWords),
+                           sentence.substr(i, end - i)) == std::end(kFunctionWords)) {
+      ++content;
+      if (upper) ++capitalised;
+    }
+    i = end;
   }
   return content >= 3 && capitalised * 5 >= content * 4;
 }
@@ -760,15 +760,22 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
           !entities_[next].place)
         named = true;
     }
-    if (!wanted[i] || TitleCase(text_.substr(s.start, s.size()))) continue;
+    if (!wanted[i]) continue;
+    // Where the lexicons name someone, only an opening name of two words or
+    // more is read (below): without two capitalised words first, none.
+    const size_t lead = text_.find_first_not_of(" \"'", s.start);
+    if (named) {
+      const size_t space = text_.find(' ', lead);
+      if (lead >= s.end || !CapitalisedWordAt(text_, lead) || space + 1 >= s.end ||
+          !CapitalisedWordAt(text_, space + 1))
+        continue;
+    }
+    if (TitleCase(text_.substr(s.start, s.size()))) continue;
     for (ProperName& name : FindProperNames(text_, s, evidence)) {
       // Where the lexicons name someone, only the sentence's opening name of
       // two words or more is read: its subject ("Sahyadri Bank, which was
       // rescued by State Bank of India, reported ...").
-      if (named) {
-        const size_t lead = text_.find_first_not_of(" \"'", s.start);
-        if (name.span.start != lead || name.name.find(' ') == std::string::npos) continue;
-      }
+      if (named && (name.span.start != lead || name.name.find(' ') == std::string::npos)) continue;
       if (const Mention* m = Overlapping(name.span)) {
         // "fined Zenqa S$2.4 million": the name ends before the amount's
         // currency, read as one more capitalised word.
