@@ -33,7 +33,9 @@ test-sanitize: deps
 	cmake --build $(SANITIZE_BUILD) -j$(JOBS)
 	ASAN_OPTIONS=detect_leaks=0 ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j$(JOBS)
 
+# GNU time measures the peak memory of a run in a fresh process (BM_Run10kPagesPeakMemory).
 bench: build
+	NEWSRECON_EXTRA_PACKAGES="time" bash tools/install-deps.sh
 	cmake --build $(BUILD) -j$(JOBS) --target newsrecon_bench
 	$(BUILD)/newsrecon_bench
 
