@@ -766,8 +766,8 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
     const size_t lead = text_.find_first_not_of(" \"'", s.start);
     if (named) {
       const size_t space = text_.find(' ', lead);
-      if (lead >= s.end || !CapitalisedWordAt(text_, lead) || space + 1 >= s.end ||
-          !CapitalisedWordAt(text_, space + 1))
+      if (lead >= s.end || !CapitalisedWordAt(text_, lead) || space == std::string_view::npos ||
+          space + 1 >= s.end || !CapitalisedWordAt(text_, space + 1))
         continue;
     }
     if (TitleCase(text_.substr(s.start, s.size()))) continue;
