@@ -213,6 +213,15 @@ ByteSpan WordBefore(std::string_view text, size_t end, size_t floor, std::string
   return {word, end};
 }
 
+// The word at or after `start`, once spaces are passed, not reaching `ceiling`:
+// an empty span when none.
+ByteSpan WordAfter(std::string_view text, size_t start, size_t ceiling) {
+  while (start < ceiling && text[start] == ' ') ++start;
+  size_t end = start;
+  while (end < ceiling && IsWordChar(text[end])) ++end;
+  return {start, end};
+}
+
 // The `bytes` before `pos` (fewer at the start of the text): where a cue
 // standing right before a figure, date or trigger is looked for.
 ByteSpan Before(size_t pos, size_t bytes) { return {pos > bytes ? pos - bytes : 0, pos}; }
@@ -710,9 +719,7 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
         const size_t after = hit.span.end + 2;
         size_t end = after, words = 0;
         while (end < text_.size() && text_[end] == ' ' && CapitalisedWordAt(text_, end + 1)) {
-          size_t word = end + 1;
-          while (word < text_.size() && IsWordChar(text_[word])) ++word;
-          end = word;
+          end = WordAfter(text_, end + 1, text_.size()).end;
           ++words;
         }
         if (words == 1) {
@@ -788,11 +795,13 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
       }
       // "a $1.5 billion Eurobond", "the Budget": a one-word name that is a
       // trigger names what is measured, not whose it is.
-      if (name.name.find(' ') == std::string::npos &&
-          std::any_of(lex_.attributes.begin(), lex_.attributes.end(), [&](const AttributeDef& a) {
-            return a.strong.re && RE2::FullMatch(AsciiLower(name.name), *a.strong.re);
-          }))
-        continue;
+      if (name.name.find(' ') == std::string::npos) {
+        const std::string lower = AsciiLower(name.name);
+        if (std::any_of(lex_.attributes.begin(), lex_.attributes.end(), [&](const AttributeDef& a) {
+              return a.strong.re && RE2::FullMatch(lower, *a.strong.re);
+            }))
+          continue;
+      }
       if (std::any_of(entities_.begin() + static_cast<std::ptrdiff_t>(first_hit),
                       entities_.begin() + static_cast<std::ptrdiff_t>(next),
                       [&](const EntityHit& e) {
@@ -911,6 +920,11 @@ std::optional<TriggerHit> ArticleAttribution::ChooseTrigger(const SentenceInfo& 
   auto gap = [&](const TriggerHit& t) {
     return t.span.start >= after ? t.span.start - after : Gap(t.span, m.span);
   };
+  // "C$3.4 billion including debt": what follows a part named after the
+  // figure is that part, not the figure's measure.
+  size_t part = std::string_view::npos;
+  for (ByteSpan c : s.Hits(lex_.component))
+    if (c.start >= m.span.end) part = std::min(part, c.end);
   std::optional<TriggerHit> best;
   auto better = [&](const TriggerHit& t) {
     if (!best) return true;
@@ -952,11 +966,7 @@ std::optional<TriggerHit> ArticleAttribution::ChooseTrigger(const SentenceInfo& 
     if (t.span.end > hedge_start && t.span.start < m.span.end) continue;
     if (t.span.start >= m.span.end && t.span.start < after) continue;  // the change itself
     if (t.span.start >= after && t.span.start - after > kTriggerAfterBytes) continue;
-    // "C$3.4 billion including debt": a part of the figure, not its measure.
-    if (t.span.start >= after &&
-        std::any_of(s.Hits(lex_.component).begin(), s.Hits(lex_.component).end(),
-                    [&](ByteSpan c) { return c.start >= m.span.end && c.end <= t.span.start; }))
-      continue;
+    if (t.span.start >= after && t.span.start >= part) continue;
     if (!compared && t.span.end <= hedge_start && hedge_start - t.span.end > kTriggerBeforeBytes)
       continue;
     if (t.weak && !named_subject(t.span)) continue;
@@ -1032,22 +1042,18 @@ std::optional<ByteSpan> ArticleAttribution::InsertedClause(
   if (close == std::string_view::npos || close == 0) return std::nullopt;
   const size_t open = sentence.rfind(',', close - 1);
   if (open == std::string_view::npos) return std::nullopt;
-  const size_t word = sentence.find_first_not_of(' ', open + 1);
-  if (word >= close) return std::nullopt;
-  size_t word_end = word;
-  while (word_end < close && IsWordChar(sentence[word_end])) ++word_end;
-  const std::string first = AsciiLower(sentence.substr(word, word_end - word));
-  if (std::find(std::begin(kOpeners), std::end(kOpeners), first) == std::end(kOpeners))
+  auto lower_word_after = [&](size_t comma, size_t ceiling) {
+    const ByteSpan w = WordAfter(text_, s.span.start + comma + 1, s.span.start + ceiling);
+    return AsciiLower(text_.substr(w.start, w.size()));
+  };
+  if (std::find(std::begin(kOpeners), std::end(kOpeners), lower_word_after(open, close)) ==
+      std::end(kOpeners))
     return std::nullopt;
   // "..., the V1, which costs €85,000": what follows is about the clause's
   // name, not the subject's.
   static constexpr std::string_view kRelatives[] = {"which", "who", "whose", "that"};
-  const size_t next = sentence.find_first_not_of(' ', close + 1);
-  size_t next_end = next;
-  while (next_end < sentence.size() && IsWordChar(sentence[next_end])) ++next_end;
-  if (next != std::string_view::npos &&
-      std::find(std::begin(kRelatives), std::end(kRelatives),
-                AsciiLower(sentence.substr(next, next_end - next))) != std::end(kRelatives))
+  if (std::find(std::begin(kRelatives), std::end(kRelatives),
+                lower_word_after(close, sentence.size())) != std::end(kRelatives))
     return std::nullopt;
   const ByteSpan clause{s.span.start + open, s.span.start + close};
   bool named_before = false, named_after = false;
@@ -1476,16 +1482,15 @@ void ArticleAttribution::AddDateClaims(const SentenceMentions& sm, const Mention
     // Only with a subject named right before the verb ("Microsoft Corp
     // said"): not "Published on ...", "the Israeli military said", "one of
     // Kristofer's uncles said".
-    const std::optional<ByteSpan> verb = ReportVerb(sm, m);
     const EntityHit* subject = nullptr;
-    for (const EntityHit* e : s.entities) {
-      if (!verb || e->span.end > verb->start || verb->start - e->span.end > kSubjectGapBytes)
-        continue;
-      const std::string_view between = text_.substr(e->span.end, verb->start - e->span.end);
-      if (between.find_first_of(",\"()") == std::string_view::npos) subject = e;
+    if (const std::optional<ByteSpan> verb = ReportVerb(sm, m)) {
+      for (const EntityHit* e : s.entities) {
+        if (e->span.end > verb->start || verb->start - e->span.end > kSubjectGapBytes) continue;
+        const std::string_view between = text_.substr(e->span.end, verb->start - e->span.end);
+        if (between.find_first_of(",\"()") == std::string_view::npos) subject = e;
+      }
     }
-    const AttributeDef* attr = subject ? ReportedAttribute(sm) : nullptr;
-    if (attr) {
+    if (const AttributeDef* attr = subject ? ReportedAttribute(sm) : nullptr) {
       base.attribute = attr->name;
       base.entity = subject->canonical;
     }
