@@ -333,7 +333,7 @@ TEST_CASE("cron: a read-only database or folder is a clear error and the file st
   CheckIntact(db);
 }
 
-TEST_CASE("cron: a full disk stops the run with a clear error; the next run completes") {
+TEST_CASE("cron: a full disk stops the run with a clear error, the next run completes") {
   TempDir dir;
   WriteCorpus(dir, "small", 10, 21);
   WriteCorpus(dir, "big", 120, 22);

@@ -150,7 +150,7 @@ TEST_CASE("desk: the README's example queries return what the README says") {
   }
 }
 
-TEST_CASE("desk: a dismissed conflict stays dismissed; a new claim on its key opens a new one") {
+TEST_CASE("desk: a dismissed conflict stays dismissed, a new claim on its key opens a new one") {
   Corpus c;
   const std::string id = "caadf02ad6d8d";  // OpenAI valuation (latest), stable id
   CommandResult r = c.Run("review " + id + " --verdict dismissed --note 'old figure' --reviewer x");
@@ -190,7 +190,7 @@ TEST_CASE("desk: a dismissed conflict stays dismissed; a new claim on its key op
   CHECK(c.Run("report --format markdown --status dismissed").out.find(id) != std::string::npos);
 }
 
-TEST_CASE("desk: review refuses unknown conflicts and verdicts; history is kept") {
+TEST_CASE("desk: review refuses unknown conflicts and verdicts, history is kept") {
   Corpus c;
   CHECK(c.Run("review c000000000000 --verdict confirmed --note x").exit_code == 66);
   CHECK(c.Run("review caadf02ad6d8d --verdict maybe --note x").exit_code == 64);
@@ -258,7 +258,7 @@ TEST_CASE("desk: explain says what 'a year earlier' was counted back from") {
         std::string::npos);
 }
 
-TEST_CASE("desk: CSV export is RFC 4180 with a header; JSON lines one object a row") {
+TEST_CASE("desk: CSV export is RFC 4180 with a header, JSON lines one object a row") {
   Corpus c;
   CommandResult r = c.Run("export --format csv --view timeline");
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
@@ -281,7 +281,7 @@ TEST_CASE("desk: CSV export is RFC 4180 with a header; JSON lines one object a r
   CHECK(n == count[0]["n"].get<int>());
   CHECK(c.Run("export --table 'claims; DROP TABLE claims'").exit_code == 66);
   CHECK(c.Run("export --table timeline").exit_code == 65);
-  CHECK(c.Run("export --format csv").exit_code == 65);
+  CHECK(c.Run("export --format csv").exit_code == 64);  // neither --table nor --view: usage
   CHECK(c.Sql("SELECT COUNT(*) AS n FROM claims;")[0]["n"].get<int>() > 0);
 }
 

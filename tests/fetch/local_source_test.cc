@@ -194,7 +194,7 @@ TEST_CASE("single file takes its metadata from the command line") {
   CHECK((*bare)[0].doc.meta.published_method == PublishedMethod::kUnknown);
 }
 
-TEST_CASE("missing path fails whole; an empty single file fails as its document") {
+TEST_CASE("missing path fails whole, an empty single file fails as its document") {
   TempDir dir;
   auto missing = LoadLocal((dir.path() / "nope.txt").string(), {});
   CHECK_FALSE(missing.ok());

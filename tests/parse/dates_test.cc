@@ -309,7 +309,7 @@ TEST_CASE("a UTC timestamp is read as the day where the page is written") {
   CHECK(utc_day_kept);
 }
 
-TEST_CASE("every witness is kept; disagreement is flagged") {
+TEST_CASE("every witness is kept, disagreement is flagged") {
   StatusOr<Article> a = ParsePage(
       R"(<meta property="article:published_time" content="2026-04-20T08:00:00Z">
          <meta property="article:modified_time" content="2026-04-25T08:00:00Z">

@@ -355,7 +355,7 @@ TEST_CASE("severity of percentages: falls compare on magnitude, a rise against a
   CHECK(opposite.conflicts[0].severity == kMaxSeverityRatio);
 }
 
-TEST_CASE("repeated figures in one article count once; distinct values each conflict") {
+TEST_CASE("repeated figures in one article count once, distinct values each conflict") {
   std::vector<StoredClaim> claims = {Valuation(1, "A", 850e9, Hedge::kExact, "$850 billion"),
                                      ClaimBuilder(1, "A", kApr27)
                                          .Key("OpenAI", "valuation")

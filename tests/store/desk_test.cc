@@ -172,7 +172,7 @@ TEST_CASE("desk: a stopping row callback ends the export with its status") {
   CHECK(seen == 1);
 }
 
-TEST_CASE("desk: reviews load oldest first per conflict; an empty file has none") {
+TEST_CASE("desk: reviews load oldest first per conflict, an empty file has none") {
   TempDir dir;
   StatusOr<Store> store = Store::Open(dir.File("r.db"));
   REQUIRE(store.ok());

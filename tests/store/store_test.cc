@@ -296,7 +296,7 @@ void CheckClean(const std::string& path) {
 
 // ---------------------------------------------------------------------------
 
-TEST_CASE("store: migrations set user_version; re-opening is a no-op") {
+TEST_CASE("store: migrations set user_version, re-opening is a no-op") {
   TempDir dir;
   const std::string db = dir.File("news.db");
   const int newest = static_cast<int>(EmbeddedFiles("schema/").size());
@@ -459,7 +459,7 @@ TEST_CASE("store: putting the same article twice leaves the file as it was") {
   CheckClean(db);
 }
 
-TEST_CASE("store: changed text replaces the claims; FTS follows") {
+TEST_CASE("store: changed text replaces the claims, FTS follows") {
   TempDir dir;
   const std::string db = dir.File("news.db");
   Store store = OpenOrDie(db);

@@ -160,7 +160,7 @@ TEST_CASE("RecordFetch refuses rows that break the contract") {
   CHECK(Rows(f.path, "SELECT count(*) FROM fetches") == std::vector<std::string>{"0"});
 }
 
-TEST_CASE("url_state: save, load, replace; failing sources") {
+TEST_CASE("url_state: save, load, replace, failing sources") {
   Fixture f;
   StatusOr<std::optional<UrlState>> none = LoadUrlState(f.store, "https://ex.com/feed");
   REQUIRE(none.ok());
