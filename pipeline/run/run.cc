@@ -235,6 +235,18 @@ Status IngestRun::ProcessDocument(const RawDocument& doc, std::string_view origi
     }
     return put.status();
   }
+  if (!put->copy_of.empty()) {
+    // One article once: the same text under another identity adds no source.
+    ++summary_.articles_copied;
+    log_->Log(LogEvent(LogLevel::kInfo, "copy",
+                       std::string(origin) + ": the same text as " + put->copy_of +
+                           ", stored once (recorded in article_copies)")
+                  .Source(source_ ? std::string_view(source_->source) : std::string_view())
+                  .Url(origin)
+                  .Status("ok")
+                  .Duration(MillisBetween(t0, log_->Now())));
+    return Status::Ok();
+  }
   if (Status s = PutWebMeta(store_, put->article_id, put->changed, article->meta); !s.ok())
     return s;
   summary_.claims += static_cast<int>(claims->size());
@@ -288,6 +300,9 @@ StatusOr<IngestSummary> IngestRun::Finish() {
                               ? " (" + std::to_string(m.not_modified) + " fetches not modified)"
                               : std::string()) +
                          ", " + std::to_string(m.articles_changed) + " new or changed, " +
+                         (m.articles_copied > 0
+                              ? std::to_string(m.articles_copied) + " copies of stored articles, "
+                              : std::string()) +
                          std::to_string(m.claims) + " claims; " + std::to_string(m.conflicts) +
                          " conflicts (" + std::to_string(m.conflicts_new) + " new), " +
                          std::to_string(m.agreements) + " agreements in the store")
@@ -318,6 +333,7 @@ Status IngestRun::Record(int exit_code, const Status& fatal) {
   c.articles_new = m.articles_new;
   c.articles_changed = m.articles_changed - m.articles_new;
   c.articles_unchanged = m.articles_unchanged;
+  c.articles_copied = m.articles_copied;
   c.claims = m.claims;
   c.conflicts = m.conflicts;
   c.conflicts_new = m.conflicts_new;

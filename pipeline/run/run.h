@@ -64,9 +64,10 @@ struct IngestSummary {
   int articles_new = 0;      // articles stored for the first time
   int articles_changed = 0;  // articles new or changed in the store (new ones included)
   int articles_unchanged = 0;
-  int claims = 0;         // claims of the documents read in this run
-  int conflicts = 0;      // conflicts in the store after reconciling
-  int conflicts_new = 0;  // of those, not in the store before this run
+  int articles_copied = 0;  // the text of a stored article under another identity: not stored
+  int claims = 0;           // claims of the documents read in this run
+  int conflicts = 0;        // conflicts in the store after reconciling
+  int conflicts_new = 0;    // of those, not in the store before this run
   int agreements = 0;
   Status first_error;  // the first source or document failure, if any
   bool AnyFailed() const { return sources_failed > 0 || documents_failed > 0; }

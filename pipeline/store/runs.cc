@@ -31,31 +31,25 @@ StatusOr<std::vector<Row>> Query(const Db& db, const std::string& sql, int width
   return AllRows(db, sql, params, width, "reading " + sql.substr(0, 40));
 }
 
-Status Write(const Db& db, const std::string& sql, const Row& params, std::string_view what) {
-  StatusOr<Stmt> q = Stmt::Prepare(db, sql);
-  if (!q.ok()) return q.status();
-  q->BindRow(params);
-  return q->Run(what);
-}
-
 const char kCountColumns[] =
     "sources, sources_failed, documents, fetched, not_modified, articles_new, "
-    "articles_changed, articles_unchanged, claims, conflicts, conflicts_new, agreements, failures";
-constexpr int kCountWidth = 13;
+    "articles_changed, articles_unchanged, claims, conflicts, conflicts_new, agreements, failures, "
+    "articles_copied";
+constexpr int kCountWidth = 14;
 
 Row CountsRow(const RunCounts& c) {
   return {Int(c.sources),          Int(c.sources_failed),     Int(c.documents),
           Int(c.fetched),          Int(c.not_modified),       Int(c.articles_new),
           Int(c.articles_changed), Int(c.articles_unchanged), Int(c.claims),
           Int(c.conflicts),        Int(c.conflicts_new),      Int(c.agreements),
-          Int(c.failures)};
+          Int(c.failures),         Int(c.articles_copied)};
 }
 RunCounts CountsFromRow(const Row& r, size_t first) {
   RunCounts c;
   int* fields[] = {&c.sources,      &c.sources_failed, &c.documents,        &c.fetched,
                    &c.not_modified, &c.articles_new,   &c.articles_changed, &c.articles_unchanged,
                    &c.claims,       &c.conflicts,      &c.conflicts_new,    &c.agreements,
-                   &c.failures};
+                   &c.failures,     &c.articles_copied};
   for (size_t i = 0; i < kCountWidth; ++i) *fields[i] = static_cast<int>(AsInt(r[first + i]));
   return c;
 }
@@ -110,7 +104,7 @@ Status EndRun(Store* store, int64_t run_id, const RunEnd& end) {
                        "sources = ?, sources_failed = ?, documents = ?, fetched = ?, "
                        "not_modified = ?, articles_new = ?, articles_changed = ?, "
                        "articles_unchanged = ?, claims = ?, conflicts = ?, conflicts_new = ?, "
-                       "agreements = ?, failures = ? WHERE id = ?",
+                       "agreements = ?, failures = ?, articles_copied = ? WHERE id = ?",
                        params, "recording the run's end");
       !s.ok())
     return s;

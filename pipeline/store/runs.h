@@ -39,6 +39,7 @@ struct RunCounts {
   int conflicts_new = 0;
   int agreements = 0;
   int failures = 0;
+  int articles_copied = 0;  // documents that were copies of stored articles (Store::PutArticle)
 };
 
 // What a run row starts with.

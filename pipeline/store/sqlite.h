@@ -203,6 +203,15 @@ inline Status Exec(const Db& db, const std::string& sql, std::string_view what) 
   return Status::Ok();
 }
 
+// Runs one statement with `params`.
+inline Status Write(const Db& db, const std::string& sql, const Row& params,
+                    std::string_view what) {
+  StatusOr<Stmt> q = Stmt::Prepare(db, sql);
+  if (!q.ok()) return q.status();
+  q->BindRow(params);
+  return q->Run(what);
+}
+
 // Runs a read-only query whose rows have `columns` columns, calling `each`
 // with every row; stops at the first non-ok Status.
 inline Status ForEachRow(const Db& db, std::string_view query, const Row& params, int columns,

@@ -29,6 +29,10 @@ const std::vector<std::string_view> kArticleColumns = {
     "source_key", "path",     "url",       "canonical_url",    "outlet",       "label",
     "title",      "language", "published", "published_method", "content_hash", "text"};
 
+// Where content_hash and text stand in kArticleColumns (and ArticleRow).
+constexpr size_t kHashColumn = 10;
+constexpr size_t kTextColumn = 11;
+
 // The article's columns after source_key, as ArticleMeta needs them.
 const std::vector<std::string_view> kMetaColumns = {
     "path", "url", "canonical_url", "outlet", "title", "language", "published", "published_method"};
@@ -79,6 +83,42 @@ Row ArticleRow(const Article& a) {
 }
 
 bool ValidDate(const CivilDate& d) { return IsValidDate(d.year, d.month, d.day); }
+
+// The stored article (id, source_key) whose text is `row`'s (an ArticleRow),
+// if any: the article that a new identity with this text is a copy of.
+StatusOr<std::optional<Row>> FindCopied(const Db& db, const Row& row, std::string_view what) {
+  StatusOr<std::vector<Row>> found = AllRows(
+      db,
+      "SELECT id, source_key FROM articles WHERE content_hash = ? AND text = ? ORDER BY id LIMIT 1",
+      {row[kHashColumn], row[kTextColumn]}, 2, what);
+  if (!found.ok()) return found.status();
+  if (found->empty()) return std::optional<Row>();
+  return std::optional<Row>(std::move(found->front()));
+}
+
+// Records `article` as a copy of the stored article `article_id`, writing
+// nothing when the row says so already.
+Status PutCopy(const Db& db, const Article& article, int64_t article_id, std::string_view what) {
+  const ArticleMeta& m = article.meta;
+  const Row row = {Text(SourceKey(m)),  Int(article_id),        TextOrNull(m.path),
+                   TextOrNull(m.url),   TextOrNull(m.outlet),   Text(m.Label()),
+                   TextOrNull(m.title), DateOrNull(m.published)};
+  StatusOr<std::vector<Row>> stored =
+      AllRows(db,
+              "SELECT source_key, article_id, path, url, outlet, label, title, published "
+              "FROM article_copies WHERE source_key = ?",
+              {row[0]}, 8, what);
+  if (!stored.ok()) return stored.status();
+  if (!stored->empty() && SameRow(stored->front(), row)) return Status::Ok();
+  StatusOr<Stmt> put = Stmt::Prepare(
+      db,
+      "INSERT OR REPLACE INTO article_copies (source_key, article_id, path, url, outlet, label, "
+      "title, published, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+      "(SELECT MAX(id) FROM runs WHERE status = 'running'))");
+  if (!put.ok()) return put.status();
+  put->BindRow(row);
+  return put->Run(what);
+}
 
 // Every date a claim holds must be a real day, or it could not be read back.
 bool ClaimDatesValid(const Claim& claim) {
@@ -677,6 +717,13 @@ StatusOr<Store::PutResult> Store::PutArticle(const Article& article,
     }
     if (claims_same) return result;  // nothing written; the transaction rolls back
     if (!article_same) {
+      // Copies of the old text are copies no more.
+      if (Status s = Write(db,
+                           "DELETE FROM article_copies WHERE article_id = ?1 AND "
+                           "?2 <> (SELECT content_hash FROM articles WHERE id = ?1)",
+                           {Int(result.article_id), article_row[kHashColumn]}, what);
+          !s.ok())
+        return s;
       StatusOr<Stmt> update = Stmt::Prepare(
           db, "UPDATE articles SET " + Assignments(kArticleColumns) + " WHERE id = ?");
       if (!update.ok()) return update.status();
@@ -689,6 +736,19 @@ StatusOr<Store::PutResult> Store::PutArticle(const Article& article,
     drop->Bind(1, Int(result.article_id));
     if (Status s = drop->Run(what); !s.ok()) return s;
   } else {
+    StatusOr<std::optional<Row>> original = FindCopied(db, article_row, what);
+    if (!original.ok()) return original.status();
+    if (*original) {
+      const Row& o = **original;
+      if (auto* id = std::get_if<int64_t>(&o[0])) result.article_id = *id;
+      if (auto* k = std::get_if<std::string>(&o[1])) result.copy_of = *k;
+      if (Status s = PutCopy(db, article, result.article_id, what); !s.ok()) return s;
+      if (Status s = tx.Commit(); !s.ok()) return s;
+      return result;
+    }
+    if (Status s = Write(db, "DELETE FROM article_copies WHERE source_key = ?", {Text(key)}, what);
+        !s.ok())
+      return s;
     StatusOr<Stmt> insert =
         Stmt::Prepare(db, "INSERT INTO articles (" + Join(kArticleColumns) + ") VALUES (" +
                               Placeholders(kArticleColumns.size()) + ")");

@@ -75,6 +75,10 @@ class Store {  // move-only; one connection; not thread-safe
   struct PutResult {
     int64_t article_id = 0;
     bool changed = false;  // false: the article and its claims were stored as given already
+    // Non-empty: the article was a copy (see below) of the stored article with
+    // this identity, whose id is article_id; nothing of it but the
+    // article_copies row was written.
+    std::string copy_of;
   };
   // Stores an article and its claims, idempotently. The article's identity
   // is its url if non-empty, else its path. If a row with that identity holds
@@ -83,6 +87,12 @@ class Store {  // move-only; one connection; not thread-safe
   // one BEGIN IMMEDIATE transaction; findings that cited the old claims are
   // dropped (reconcile writes them again). Claims are numbered by their
   // position in `claims`.
+  // One article once: an identity not stored yet whose text is exactly that
+  // of a stored article is a copy (saved twice, republished word for word,
+  // one page under two URLs). It is recorded in article_copies, pointing at
+  // the stored article, and neither it nor its claims are stored: they would
+  // count as a second source. When a stored article's text changes, the
+  // copies of its old text are forgotten (stored again, they are articles).
   // REQUIRES (else kInvalidArgument): url or path non-empty; every mention
   // span and sentence span within article.text; each claim's value variant
   // matching its kind; every date (published, values, anchors, as-of) a real

@@ -500,6 +500,69 @@ TEST_CASE("store: changed text replaces the claims, FTS follows") {
   CheckClean(db);
 }
 
+TEST_CASE("store: one article once - the same text under another identity is a copy") {
+  TempDir dir;
+  const std::string db = dir.File("news.db");
+  Store store = OpenOrDie(db);
+  StatusOr<Store::PutResult> first = store.PutArticle(SampleArticle(), SampleClaims(kText));
+  REQUIRE(first.ok());
+  CHECK(first->copy_of.empty());
+
+  // A wire story republished word for word by another outlet, a day later.
+  Article wire = SampleArticle();
+  wire.meta.path = "corpus/wire.html";
+  wire.meta.url = "https://example-daily.com/tech/openai-valuation";
+  wire.meta.canonical_url = "";
+  wire.meta.outlet = "Example Daily";
+  wire.meta.published = CivilDate{2026, 4, 28};
+  StatusOr<Store::PutResult> copy = store.PutArticle(wire, SampleClaims(kText));
+  REQUIRE_MESSAGE(copy.ok(), copy.status().ToString());
+  CHECK_FALSE(copy->changed);
+  CHECK(copy->article_id == first->article_id);
+  CHECK(copy->copy_of == SampleArticle().meta.url);
+  {
+    RawDb raw(db);
+    CHECK(raw.One("SELECT count(*) FROM articles") == "1");
+    CHECK(raw.One("SELECT count(*) FROM claims") == std::to_string(SampleClaims(kText).size()));
+    CHECK(raw.Rows("SELECT source_key, article_id, path, url, outlet, label, title, published, "
+                   "run_id FROM article_copies") ==
+          std::vector<std::string>{"https://example-daily.com/tech/openai-valuation|" +
+                                   std::to_string(first->article_id) +
+                                   "|corpus/wire.html|https://example-daily.com/tech/"
+                                   "openai-valuation|Example Daily|Example Daily|OpenAI’s "
+                                   "valuation|2026-04-28|∅"});
+  }
+  // Again: nothing written.
+  const std::string bytes = ReadBytes(db);
+  StatusOr<Store::PutResult> again = store.PutArticle(wire, SampleClaims(kText));
+  REQUIRE(again.ok());
+  CHECK(again->copy_of == SampleArticle().meta.url);
+  CHECK(ReadBytes(db) == bytes);
+
+  // One character more is another article.
+  Article other = wire;
+  other.meta.url = "https://example-daily.com/tech/openai-valuation-2";
+  other.text = kText + " ";
+  StatusOr<Store::PutResult> own = store.PutArticle(other, SampleClaims(kText));
+  REQUIRE(own.ok());
+  CHECK(own->changed);
+  CHECK(own->copy_of.empty());
+  CHECK(own->article_id != first->article_id);
+
+  // When the kept article's text changes, its copies are copies no more: the
+  // copy, stored again, is an article of its own.
+  Article edited = SampleArticle();
+  edited.text = "Microsoft invested $13 billion in OpenAI.";
+  REQUIRE(store.PutArticle(edited, {}).ok());
+  CHECK(RawDb(db).One("SELECT count(*) FROM article_copies") == "0");
+  StatusOr<Store::PutResult> now = store.PutArticle(wire, SampleClaims(kText));
+  REQUIRE(now.ok());
+  CHECK(now->changed);
+  CHECK(now->copy_of.empty());
+  CHECK(RawDb(db).One("SELECT count(*) FROM articles") == "3");
+  CheckClean(db);
+}
+
 TEST_CASE("store: content hash is FNV-1a 64") {
   // Published FNV-1a 64 test vectors.
   CHECK(ContentHash("") == "cbf29ce484222325");
@@ -563,9 +626,7 @@ std::vector<StoredClaim> PutTwoArticles(Store& store) {
   b.meta.url = "https://www.ft.com/content/openai";
   b.meta.outlet = "Financial Times";
   b.meta.published = CivilDate{2026, 4, 28};
-  b.text =
-      "OpenAI was valued at about $29 billion in January 2023.\n"
-      "Its stake rose 20-25% last October, and shares fell nearly 4 percentage points.";
+  b.text = kText + "\nThe company declined to comment.";  // not a copy: its own article
   REQUIRE(store.PutArticle(a, SampleClaims(a.text)).ok());
   REQUIRE(store.PutArticle(b, SampleClaims(b.text)).ok());
   StatusOr<std::vector<StoredClaim>> all = store.LoadClaims();
@@ -845,6 +906,7 @@ TEST_CASE("store: WAL - a reader is not blocked by the writer, nor the writer by
 
   Article b = SampleArticle();
   b.meta.url = "https://example.com/b";
+  b.text = kText + "\nUpdated.";
   const auto start = std::chrono::steady_clock::now();
   StatusOr<Store::PutResult> put = writer.PutArticle(b, SampleClaims(kText));
   const auto took = std::chrono::steady_clock::now() - start;

@@ -2,8 +2,6 @@
 // (tests/fetch/loopback_server.py serving a small site from a TempDir, plus
 // its scripted failure routes): feeds, a news sitemap, a page, a malformed
 // feed, a dead host; then a second run that sends validators.
-#include "pipeline/run/web.h"
-
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
@@ -13,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/run/web.h"
 #include "pipeline/store/store.h"
 #include "tests/testing/loopback_server.h"
 #include "tests/testing/temp_dir.h"
@@ -58,28 +57,39 @@ void WriteSite(const TempDir& dir, const LoopbackServer& server) {
             Article("OpenAI raises money",
                     "OpenAI was valued at $300 billion in its latest funding round, the company "
                     "said on Monday."));
-  dir.Write("site/a2.html",
-            Article("Chip sales", "Nvidia said its data-centre revenue rose 27% from a year "
-                                  "earlier."));
+  dir.Write("site/a2.html", Article("Chip sales",
+                                    "Nvidia said its data-centre revenue rose 27% from a year "
+                                    "earlier."));
+  // The print version of a1: the same story under another URL.
+  dir.Write("site/a1-print.html",
+            Article("OpenAI raises money",
+                    "OpenAI was valued at $300 billion in its latest funding round, the company "
+                    "said on Monday."));
   dir.Write("site/b1.html",
             Article("OpenAI's new valuation",
                     "OpenAI is now valued at $850 billion after the latest funding round, "
                     "according to a memo seen by reporters."));
-  dir.Write("site/page.html",
-            Article("Interest rates", "The central bank raised its key rate to 4.5% in March "
+  dir.Write("site/page.html", Article("Interest rates",
+                                      "The central bank raised its key rate to 4.5% in March "
                                       "2026."));
   const std::string site = server.Url("/site/");
   dir.Write("site/feed.xml",
             "<?xml version='1.0'?><rss version='2.0'><channel><title>Alpha News</title>"
             "<item><title>OpenAI raises money</title><link>" +
-                site + "a1.html</link><pubDate>Mon, 20 Apr 2026 09:00:00 GMT</pubDate></item>"
+                site +
+                "a1.html</link><pubDate>Mon, 20 Apr 2026 09:00:00 GMT</pubDate></item>"
                 "<item><title>Same story, tracked</title><link>" +
                 site +
                 "a1.html?utm_source=rss&amp;utm_medium=feed</link></item>"
+                "<item><title>Same story, printable</title><link>" +
+                site +
+                "a1-print.html</link></item>"
                 "<item><title>Chip sales</title><link>" +
-                site + "a2.html</link><pubDate>Tue, 21 Apr 2026 10:00:00 +0200</pubDate></item>"
+                site +
+                "a2.html</link><pubDate>Tue, 21 Apr 2026 10:00:00 +0200</pubDate></item>"
                 "<item><title>Gone</title><link>" +
-                site + "missing.html</link></item>"
+                site +
+                "missing.html</link></item>"
                 "<item><title>Private</title><link>" +
                 server.Url("/private/x.html") +
                 "</link></item>"
@@ -100,7 +110,8 @@ void WriteSite(const TempDir& dir, const LoopbackServer& server) {
   dir.Write("site/broken.xml",
             "<rss version='2.0'><channel><title>Broken &nbsp; feed</title><item><title>Rates"
             "</title><link>" +
-                site + "page.html</link><pubDate>Wed, 22 Apr 2026 07:00:00 GMT</pubDate>"
+                site +
+                "page.html</link><pubDate>Wed, 22 Apr 2026 07:00:00 GMT</pubDate>"
                 "</item><item><title>Unclosed");
 }
 
@@ -156,6 +167,12 @@ TEST_CASE("web ingest: feeds, a news sitemap, a page, a broken feed and a dead h
         std::vector<std::string>{server.Url("/flaky?k=web"), server.Url("/site/a1.html"),
                                  server.Url("/site/a2.html"), server.Url("/site/b1.html"),
                                  server.Url("/site/page.html")});
+  // The print version has a1's text: recorded as its copy, not stored again.
+  CHECK(Rows(db,
+             "SELECT c.url, a.url FROM article_copies c JOIN articles a ON a.id = c.article_id") ==
+        std::vector<std::string>{server.Url("/site/a1-print.html") + "|" +
+                                 server.Url("/site/a1.html")});
+  CHECK(first.summary.articles_copied == 1);
   // Outlets: from the source, else from the sitemap's news:publication.
   CHECK(Rows(db, "SELECT outlet FROM articles WHERE url LIKE '%b1.html'") ==
         std::vector<std::string>{"Beta Post"});
@@ -178,9 +195,10 @@ TEST_CASE("web ingest: feeds, a news sitemap, a page, a broken feed and a dead h
   CHECK(Rows(db, "SELECT published FROM articles WHERE url LIKE '%b1.html'") ==
         std::vector<std::string>{"2026-04-21"});
   // Two outlets, two valuations of OpenAI: one conflict.
-  CHECK(Rows(db,
-             "SELECT count(*) FROM conflicts WHERE entity = 'OpenAI' AND attribute = 'valuation'") ==
-        std::vector<std::string>{"1"});
+  CHECK(
+      Rows(db,
+           "SELECT count(*) FROM conflicts WHERE entity = 'OpenAI' AND attribute = 'valuation'") ==
+      std::vector<std::string>{"1"});
   CHECK(first.summary.sources_failed == 1);  // the dead host
 
   // Second run: the server answers 304 to every If-Modified-Since; nothing is
@@ -189,10 +207,9 @@ TEST_CASE("web ingest: feeds, a news sitemap, a page, a broken feed and a dead h
   RunResult second = RunWeb(db, sources);
   INFO(second.log);
   CHECK(second.summary.articles_changed == 0);
-  CHECK(Rows(db,
-             "SELECT f.url, f.outcome FROM fetches f WHERE f.run_id = " +
-                 std::to_string(second.summary.run_id) +
-                 " AND f.url LIKE '%/site/%' ORDER BY f.url") ==
+  CHECK(Rows(db, "SELECT f.url, f.outcome FROM fetches f WHERE f.run_id = " +
+                     std::to_string(second.summary.run_id) +
+                     " AND f.url LIKE '%/site/%' ORDER BY f.url") ==
         std::vector<std::string>{server.Url("/site/broken.xml") + "|not_modified",
                                  server.Url("/site/feed.xml") + "|not_modified",
                                  server.Url("/site/news-sitemap.xml") + "|not_modified",

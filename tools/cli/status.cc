@@ -27,6 +27,7 @@ nlohmann::json CountsJson(const RunCounts& c) {
           {"articles_new", c.articles_new},
           {"articles_changed", c.articles_changed},
           {"articles_unchanged", c.articles_unchanged},
+          {"articles_copied", c.articles_copied},
           {"claims", c.claims},
           {"conflicts", c.conflicts},
           {"conflicts_new", c.conflicts_new},
@@ -92,8 +93,9 @@ void PrintText(const std::string& db, const StoreStatus& st) {
               << r.status;
     if (r.exit_code) std::cout << " (exit " << *r.exit_code << ")";
     std::cout << ": " << c.documents << " documents, " << c.articles_new << " new, "
-              << c.articles_changed << " changed, " << c.articles_unchanged << " unchanged, "
-              << c.claims << " claims, " << c.conflicts << " conflicts (" << c.conflicts_new
+              << c.articles_changed << " changed, " << c.articles_unchanged << " unchanged, ";
+    if (c.articles_copied > 0) std::cout << c.articles_copied << " copies, ";
+    std::cout << c.claims << " claims, " << c.conflicts << " conflicts (" << c.conflicts_new
               << " new), " << c.failures << " failures\n";
     if (!r.message.empty()) std::cout << "      " << r.message << "\n";
   }
