@@ -1469,7 +1469,12 @@ void ArticleAttribution::AddDateClaims(const SentenceMentions& sm, const Mention
     std::sort(triggers.begin(), triggers.end(),
               [](const auto& a, const auto& b) { return a.span.start < b.span.start; });
   } else if (auto t = DateTrigger(sm, m)) {
-    triggers.push_back(*t);
+    // "..., in its latest funding round, the company said on Tuesday": a date
+    // right after a verb of telling is when it was told, not the time of a
+    // trigger before the verb, unless the verb is the trigger ("announced
+    // on Monday").
+    const std::optional<ByteSpan> verb = ReportVerb(sm, m);
+    if (!verb || (t->span.start < verb->end && verb->start < t->span.end)) triggers.push_back(*t);
   }
   const auto& v = std::get<DateValue>(m.value);
   Claim base;
