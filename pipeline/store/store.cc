@@ -717,13 +717,6 @@ StatusOr<Store::PutResult> Store::PutArticle(const Article& article,
     }
     if (claims_same) return result;  // nothing written; the transaction rolls back
     if (!article_same) {
-      // Copies of the old text are copies no more.
-      if (Status s = Write(db,
-                           "DELETE FROM article_copies WHERE article_id = ?1 AND "
-                           "?2 <> (SELECT content_hash FROM articles WHERE id = ?1)",
-                           {Int(result.article_id), article_row[kHashColumn]}, what);
-          !s.ok())
-        return s;
       StatusOr<Stmt> update = Stmt::Prepare(
           db, "UPDATE articles SET " + Assignments(kArticleColumns) + " WHERE id = ?");
       if (!update.ok()) return update.status();

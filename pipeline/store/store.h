@@ -91,8 +91,9 @@ class Store {  // move-only; one connection; not thread-safe
   // of a stored article is a copy (saved twice, republished word for word,
   // one page under two URLs). It is recorded in article_copies, pointing at
   // the stored article, and neither it nor its claims are stored: they would
-  // count as a second source. When a stored article's text changes, the
-  // copies of its old text are forgotten (stored again, they are articles).
+  // count as a second source. A copy stays one when the stored article's
+  // text changes later (it carried the same story); put again, with a text
+  // no stored article has, it is stored as an article and its row dropped.
   // REQUIRES (else kInvalidArgument): url or path non-empty; every mention
   // span and sentence span within article.text; each claim's value variant
   // matching its kind; every date (published, values, anchors, as-of) a real
