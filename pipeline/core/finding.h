@@ -21,6 +21,10 @@ struct StoredClaim {
   ArticleMeta article;     // outlet, url/path, published ...
   Claim claim;             // mention offsets are bytes into the article's text
   std::string sentence;    // the sentence as printed
+  // The sources that carried the article's text word for word (the store's
+  // article_copies: not stored again), by label, in the order found. Filled
+  // by Store::LoadFindings; reconcile does not read it.
+  std::vector<std::string> copies;
 };
 
 // The key two claims must share to be compared: entity, attribute, qualifier.

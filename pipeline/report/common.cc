@@ -1,5 +1,6 @@
 #include "pipeline/report/common.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "pipeline/reconcile/describe.h"
@@ -80,6 +81,22 @@ std::string HedgeLine(const Mention& m) {
 std::string Where(const ArticleMeta& a) {
   const std::string& where = !a.url.empty() ? a.url : a.path;
   return where == a.Label() ? "" : where;
+}
+
+std::vector<std::string> OtherSources(const StoredClaim& c) {
+  std::vector<std::string> labels;
+  for (const std::string& label : c.copies) {
+    if (label != c.article.Label() &&
+        std::find(labels.begin(), labels.end(), label) == labels.end())
+      labels.push_back(label);
+  }
+  return labels;
+}
+
+std::string AlsoPublishedBy(const StoredClaim& c) {
+  std::string out;
+  for (const std::string& label : OtherSources(c)) out += (out.empty() ? "" : ", ") + label;
+  return out.empty() ? out : "also published by " + out;
 }
 
 }  // namespace newsrecon::report_internal

@@ -5,6 +5,7 @@
 #define NEWSRECON_PIPELINE_REPORT_COMMON_H_
 
 #include <string>
+#include <vector>
 
 #include "pipeline/core/finding.h"
 
@@ -38,6 +39,14 @@ std::string HedgeLine(const Mention& m);
 
 // The URL or path of an article, or "" when it would only repeat its label.
 std::string Where(const ArticleMeta& a);
+
+// The other sources that carried the claim's article word for word
+// (StoredClaim::copies), each once in the order found, leaving out the
+// article's own label (a print version of the same outlet).
+std::vector<std::string> OtherSources(const StoredClaim& c);
+
+// "also published by Beta, Gamma" (OtherSources), or "" when none.
+std::string AlsoPublishedBy(const StoredClaim& c);
 
 }  // namespace newsrecon::report_internal
 

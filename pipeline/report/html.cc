@@ -16,6 +16,7 @@
 namespace newsrecon {
 namespace {
 
+using report_internal::AlsoPublishedBy;
 using report_internal::CutQuote;
 using report_internal::Heading;
 using report_internal::HedgeLine;
@@ -78,6 +79,8 @@ std::string SideHtml(const StoredClaim& c) {
   if (!c.article.title.empty()) out += "<div class=\"title\">" + Esc(c.article.title) + "</div>";
   if (c.article.url.empty() && !c.article.path.empty())
     out += "<div class=\"path\">" + Esc(c.article.path) + "</div>";
+  if (const std::string also = AlsoPublishedBy(c); !also.empty())
+    out += "<div class=\"also\">" + Esc(also) + "</div>";
   out += "</div>\n<blockquote>" + MarkedQuote(c) + "</blockquote>\n";
   out += "<p class=\"meta\">value: <b>" + Esc(FormatHedgedValue(c.claim.mention)) +
          "</b> · hedge: " + Esc(HedgeLine(c.claim.mention)) + " · claim " + std::to_string(c.id) +
@@ -110,8 +113,10 @@ std::string HistoryHtml(const Conflict& c, const std::vector<ReviewEvent>& histo
 std::string AgreementClaimsHtml(const Agreement& a) {
   std::string out = "<ul class=\"agree-claims\">\n";
   for (const StoredClaim& s : a.claims) {
+    const std::string also = AlsoPublishedBy(s);
     out += "<li><strong>" + LinkOrText(s.article, s.article.Label()) + "</strong> · " +
-           Esc(Published(s)) + ": “" + MarkedQuote(s) + "”</li>\n";
+           Esc(Published(s)) + (also.empty() ? "" : " (" + Esc(also) + ")") + ": “" +
+           MarkedQuote(s) + "”</li>\n";
   }
   return out + "</ul>\n";
 }
@@ -335,6 +340,7 @@ article h3,figure h3{margin:4px 0 6px;font-size:1.1rem;line-height:1.35}
 .src{font-size:.92rem}
 .src .title{color:var(--muted);font-size:.85rem}
 .src .path{color:var(--muted);font-size:.75rem;word-break:break-all}
+.src .also{color:var(--muted);font-size:.8rem}
 blockquote{margin:8px 0;padding:0 0 0 10px;border-left:3px solid var(--line);font-family:Georgia,"Times New Roman",serif;
 font-size:1.02rem}
 mark{background:var(--mark);padding:0 2px;border-radius:3px;font-weight:600;color:#000}

@@ -13,10 +13,12 @@ namespace newsrecon {
 namespace {
 
 using nlohmann::json;
+using report_internal::AlsoPublishedBy;
 using report_internal::CutQuote;
 using report_internal::Heading;
 using report_internal::HedgeLine;
 using report_internal::OneLine;
+using report_internal::OtherSources;
 using report_internal::Quote;
 using report_internal::SeverityWords;
 using report_internal::Where;
@@ -81,6 +83,8 @@ json StoredClaimJson(const StoredClaim& c) {
   json j = ClaimJson(c.claim, c.sentence);
   j["id"] = c.id;
   j["article"] = ArticleJson(c.article);
+  if (std::vector<std::string> others = OtherSources(c); !others.empty())
+    j["article"]["also_published_by"] = std::move(others);
   return j;
 }
 
@@ -179,12 +183,19 @@ std::string Wrap(const std::string& text, int indent, int rest_indent = -1) {
   return out;
 }
 
-std::string TextSide(const StoredClaim& c) {
-  std::string out;
+// "Alpha · 28 April 2026 · https://… · also published by Beta, Gamma".
+std::string TextSource(const StoredClaim& c) {
   std::string source = c.article.Label() + " · " + DescribePublished(c.article.published);
   const std::string where = Where(c.article);
   if (!where.empty()) source += " · " + where;
-  out += Wrap("- " + source, kFindingIndent, kSideIndent);
+  const std::string also = AlsoPublishedBy(c);
+  if (!also.empty()) source += " · " + also;
+  return source;
+}
+
+std::string TextSide(const StoredClaim& c) {
+  std::string out;
+  out += Wrap("- " + TextSource(c), kFindingIndent, kSideIndent);
   out += Wrap(TextQuote(c), kSideIndent);
   out += Wrap("hedge: " + HedgeLine(c.claim.mention), kSideIndent);
   return out;
@@ -211,9 +222,7 @@ std::string RenderText(const Findings& f) {
     out += Wrap(std::to_string(++n) + ". " + Heading(a.key, a.as_of), 0);
     out += Wrap(a.reason + " (id: " + a.id + ")", kFindingIndent);
     for (const StoredClaim& s : a.claims) {
-      std::string source = s.article.Label() + " · " + DescribePublished(s.article.published);
-      if (!Where(s.article).empty()) source += " · " + Where(s.article);
-      out += Wrap("- " + source, kFindingIndent, kSideIndent);
+      out += Wrap("- " + TextSource(s), kFindingIndent, kSideIndent);
       out += Wrap(TextQuote(s), kSideIndent);
     }
     out += "\n";
@@ -242,6 +251,8 @@ std::string MarkdownSource(const StoredClaim& c) {
       "**" + EscapeMarkdown(c.article.Label()) + "** · " + DescribePublished(c.article.published);
   const std::string where = MarkdownWhere(c.article);
   if (!where.empty()) out += " · " + where;
+  const std::string also = AlsoPublishedBy(c);
+  if (!also.empty()) out += " · " + EscapeMarkdown(also);
   return out;
 }
 

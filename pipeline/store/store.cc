@@ -939,6 +939,25 @@ Status Store::RankFindings() {
 StatusOr<Findings> Store::LoadFindings() const {
   const Db db{db_.get(), path_};
   Findings out;
+  // The labels of each article's copies, looked up once an article.
+  StatusOr<Stmt> copies_q =
+      Stmt::Prepare(db, "SELECT label FROM article_copies WHERE article_id = ? ORDER BY rowid");
+  if (!copies_q.ok()) return copies_q.status();
+  std::map<int64_t, std::vector<std::string>> copies;
+  auto copies_of = [&](int64_t article_id) -> StatusOr<std::vector<std::string>> {
+    auto [it, inserted] = copies.try_emplace(article_id);
+    if (!inserted) return it->second;
+    copies_q->Bind(1, Int(article_id));
+    for (;;) {
+      StatusOr<bool> more = copies_q->Next("loading the copies of an article");
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      const Row row = copies_q->Columns(0, 1);
+      if (auto* label = std::get_if<std::string>(&row[0])) it->second.push_back(*label);
+    }
+    copies_q->Reset();
+    return it->second;
+  };
   // Claims of one finding, in order.
   auto load_claims = [&](Stmt& q, const std::string& id,
                          std::vector<StoredClaim>* claims) -> Status {
@@ -949,6 +968,9 @@ StatusOr<Findings> Store::LoadFindings() const {
       if (!*more) break;
       StatusOr<StoredClaim> sc = ReadStoredClaim(db, q, 0);
       if (!sc.ok()) return sc.status();
+      StatusOr<std::vector<std::string>> also = copies_of(sc->article_id);
+      if (!also.ok()) return also.status();
+      sc->copies = std::move(*also);
       claims->push_back(std::move(*sc));
     }
     q.Reset();

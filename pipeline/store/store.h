@@ -139,8 +139,9 @@ class Store {  // move-only; one connection; not thread-safe
   Status RankFindings();
 
   // The stored findings in reconcile's order, each with its claims (as
-  // LoadClaims gives them); Conflict::status is the latest review's verdict
-  // (greatest reviewed_at, ties to the later review), else kOpen.
+  // LoadClaims gives them, with their article's copies); Conflict::status is
+  // the latest review's verdict (greatest reviewed_at, ties to the later
+  // review), else kOpen.
   StatusOr<Findings> LoadFindings() const;
 
   // Appends a reviewer's verdict on a conflict; reviews are never updated or

@@ -63,10 +63,13 @@ TEST_CASE("html: the figure is marked at its span, everything escaped, filters h
   k.claims = {
       Claim1(1, "Gogo <News>", "Not $300 billion <sic> but $300 billion.", "$300 billion", 300e9),
       Claim1(2, "Beijing", "Valued at US$850 billion.", "US$850 billion", 850e9)};
+  k.claims[1].copies = {"Wire & Co"};
   v.findings.conflicts.push_back(k);
   v.reviews.push_back(
       {"c0123456789ab", ReviewStatus::kDismissed, "old <figure>", "ana", "2026-05-01T00:00:00Z"});
   const std::string html = RenderHtmlReport(v);
+  CHECK(html.find("<div class=\"also\">also published by Wire &amp; Co</div>") !=
+        std::string::npos);
   CHECK(html.find("Not $300 billion &lt;sic&gt; but <mark>$300 billion</mark>.") !=
         std::string::npos);
   CHECK(html.find("<mark>US$850 billion</mark>") != std::string::npos);

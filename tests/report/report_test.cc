@@ -240,6 +240,28 @@ TEST_CASE("text report shows both quotes with the figure marked, and the reason"
   }
 }
 
+TEST_CASE("every format names the sources that carried an article word for word") {
+  Findings f = SampleFindings();
+  // Copies by label, in the order found; the article's own label and a
+  // repeated one are named once at most.
+  f.agreements[0].claims[0].copies = {"Yahoo Finance", "Reuters", "MSN", "Yahoo Finance"};
+  const std::string text = RenderReport(f, ReportFormat::kText);
+  CAPTURE(text);
+  CHECK(text.find("Reuters · 2026-04-27 · corpus/article0.html · also published by Yahoo "
+                  "Finance, MSN\n") != std::string::npos);
+  CHECK(text.find("also published by", text.find("also published by") + 1) == std::string::npos);
+  const std::string md = RenderReport(f, ReportFormat::kMarkdown);
+  CAPTURE(md);
+  CHECK(md.find("corpus/article0.html · also published by Yahoo Finance, MSN:") !=
+        std::string::npos);
+  const nlohmann::json j = FindingsJson(f);
+  CHECK(j["agreements"][0]["claims"][0]["article"]["also_published_by"] ==
+        nlohmann::json({"Yahoo Finance", "MSN"}));
+  // No copies: no key.
+  CHECK_FALSE(j["agreements"][0]["claims"][1]["article"].contains("also_published_by"));
+  CHECK_FALSE(j["conflicts"][0]["claims"][0]["article"].contains("also_published_by"));
+}
+
 TEST_CASE("markdown report bolds the figure and escapes markup in quotes") {
   Findings f = SampleFindings();
   StoredClaim& s = f.conflicts[0].claims[0];

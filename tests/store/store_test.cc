@@ -751,6 +751,36 @@ TEST_CASE("store: ReplaceFindings and LoadFindings round-trip") {
   CheckClean(db);
 }
 
+TEST_CASE("store: LoadFindings names the sources that carried an article word for word") {
+  TempDir dir;
+  Store store = OpenOrDie(dir.File("news.db"));
+  const Findings want = SampleFindings(PutTwoArticles(store));
+  REQUIRE(store.ReplaceFindings(want).ok());
+  // The Financial Times story, republished by two outlets, and by the FT
+  // itself under a second URL.
+  for (const char* outlet : {"Nikkei Asia", "Financial Times", "The Globe"}) {
+    Article copy = SampleArticle();
+    copy.meta.url = "https://copies.example/" + std::string(outlet);
+    copy.meta.outlet = outlet;
+    copy.text = kText + "\nThe company declined to comment.";
+    StatusOr<Store::PutResult> put = store.PutArticle(copy, {});
+    REQUIRE(put.ok());
+    CHECK(put->copy_of == "https://www.ft.com/content/openai");
+  }
+  StatusOr<Findings> got = store.LoadFindings();
+  REQUIRE(got.ok());
+  REQUIRE_FALSE(got->conflicts.empty());
+  for (const Conflict& c : got->conflicts) {
+    for (const StoredClaim& sc : c.claims) {
+      CAPTURE(sc.article.Label());
+      CHECK(sc.copies ==
+            (sc.article.Label() == "Financial Times"
+                 ? std::vector<std::string>{"Nikkei Asia", "Financial Times", "The Globe"}
+                 : std::vector<std::string>{}));
+    }
+  }
+}
+
 TEST_CASE("store: ReplaceFindings rejects malformed findings and keeps the old ones") {
   TempDir dir;
   const std::string db = dir.File("news.db");
