@@ -191,6 +191,31 @@ TEST_CASE("cli: a 50 MB file of one line is read without trouble") {
   CHECK(r.out.find("March 2024") != std::string::npos);
 }
 
+TEST_CASE("cli: a page saved twice is stored once, and status and the log say so") {
+  TempDir dir;
+  const std::string page =
+      "<html><head><title>Rates</title></head><body><article><h1>Rates</h1><p>The central "
+      "bank of Norway raised its policy rate to 4.5% in March 2026, its first increase in two "
+      "years, and said more rises could follow this year.</p></article></body></html>";
+  dir.Write("pages/story.html", page);
+  dir.Write("pages/story-print.html", page);
+  const std::string db = Quote(dir.path() / "news.db");
+  CommandResult run =
+      RunCommand(kBinary + " ingest --db " + db + " " + Quote(dir.path() / "pages"));
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  CHECK(run.err.find("1 copy of stored articles") != std::string::npos);
+  CHECK(RunCommand("sqlite3 " + db + " 'SELECT count(*) FROM articles'").out == "1\n");
+  // The folder is read in name order: story-print.html first, story.html its copy.
+  CHECK(RunCommand("sqlite3 " + db +
+                   " 'SELECT c.label, a.label FROM article_copies c JOIN articles a ON a.id = "
+                   "c.article_id'")
+            .out == "story.html|story-print.html\n");
+  CommandResult status = RunCommand(kBinary + " status --db " + db);
+  REQUIRE(status.exit_code == 0);
+  CHECK(status.out.find("1 articles (and 1 copy of them)") != std::string::npos);
+  CHECK(status.out.find("1 new, 0 changed, 0 unchanged, 1 copy,") != std::string::npos);
+}
+
 TEST_CASE("cli: ingesting the corpus twice leaves the same database, and the report shows it") {
   TempDir dir;
   const std::string db = Quote(dir.path() / "demo.db");

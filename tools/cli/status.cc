@@ -48,6 +48,7 @@ void PrintJson(const std::string& db, const StoreStatus& st) {
   j["claims"] = st.claims;
   j["conflicts"] = st.conflicts;
   j["agreements"] = st.agreements;
+  j["article_copies"] = st.copies;
   j["runs"] = nlohmann::json::array();
   for (const RunRow& r : st.runs) {
     nlohmann::json run = {{"id", r.id},
@@ -82,8 +83,11 @@ void PrintJson(const std::string& db, const StoreStatus& st) {
 
 void PrintText(const std::string& db, const StoreStatus& st) {
   std::cout << db << ": schema version " << st.schema_version << ", " << st.database_bytes
-            << " bytes; " << st.articles << " articles, " << st.claims << " claims, "
-            << st.conflicts << " conflicts, " << st.agreements << " agreements\n";
+            << " bytes; " << st.articles << " articles";
+  if (st.copies > 0)
+    std::cout << " (and " << st.copies << (st.copies == 1 ? " copy" : " copies") << " of them)";
+  std::cout << ", " << st.claims << " claims, " << st.conflicts << " conflicts, " << st.agreements
+            << " agreements\n";
   std::cout << "\nLast runs (newest first):\n";
   if (st.runs.empty()) std::cout << "  none\n";
   for (const RunRow& r : st.runs) {
@@ -94,7 +98,8 @@ void PrintText(const std::string& db, const StoreStatus& st) {
     if (r.exit_code) std::cout << " (exit " << *r.exit_code << ")";
     std::cout << ": " << c.documents << " documents, " << c.articles_new << " new, "
               << c.articles_changed << " changed, " << c.articles_unchanged << " unchanged, ";
-    if (c.articles_copied > 0) std::cout << c.articles_copied << " copies, ";
+    if (c.articles_copied > 0)
+      std::cout << c.articles_copied << (c.articles_copied == 1 ? " copy, " : " copies, ");
     std::cout << c.claims << " claims, " << c.conflicts << " conflicts (" << c.conflicts_new
               << " new), " << c.failures << " failures\n";
     if (!r.message.empty()) std::cout << "      " << r.message << "\n";
