@@ -257,7 +257,7 @@ struct AttributeDef {
 
 struct QualifierDef {
   std::string name;
-  std::string for_flag;  // an attribute flag, or "date" for date claims
+  std::string for_flag;  // an attribute flag, an attribute's name, or "date" for date claims
   Where where = Where::kBefore;
   CueList cues;
 };
@@ -464,6 +464,14 @@ Status Lexicons::ParseAttributes(std::string_view text) {
       QualifierDef q;
       q.name = std::string(words[1]);
       q.for_flag = std::string(words[3]);
+      static constexpr std::string_view kQualifiable[] = {"date",  "flow", "holding",
+                                                          "price", "once", "pair"};
+      if (std::find(std::begin(kQualifiable), std::end(kQualifiable), q.for_flag) ==
+              std::end(kQualifiable) &&
+          attribute_index.count(q.for_flag) == 0)
+        return Status::InvalidArgument(where + ": qualifier for '" + q.for_flag +
+                                       "': neither date, a flag (flow, holding, price, once, "
+                                       "pair) nor an attribute defined above");
       if (words[5] == "before") {
         q.where = Where::kBefore;
       } else if (words[5] == "after") {
@@ -1176,7 +1184,7 @@ std::string ArticleAttribution::Qualifier(const SentenceInfo& s, const Mention& 
   std::string best;
   size_t best_gap = std::numeric_limits<size_t>::max();
   for (const QualifierDef& q : lex_.qualifiers) {
-    if (q.for_flag == "date" || !attr.HasFlag(q.for_flag)) continue;
+    if (q.for_flag == "date" || (!attr.HasFlag(q.for_flag) && q.for_flag != attr.name)) continue;
     for (ByteSpan h : s.Hits(q.cues)) {
       size_t gap = 0;
       if (q.where == Where::kBefore) {
@@ -1192,6 +1200,10 @@ std::string ArticleAttribution::Qualifier(const SentenceInfo& s, const Mention& 
       } else {
         gap = Gap(h, m.span);
         if (gap > kCueWindowBytes) continue;
+        // "$300 billion post-money, or $260 billion pre-money": not across a figure.
+        if (h.end <= m.span.start ? mention_between(h.end, m.span.start)
+                                  : mention_between(m.span.end, h.start))
+          continue;
       }
       if (gap < best_gap) {
         best_gap = gap;
