@@ -245,6 +245,7 @@ struct AttributeDef {
   bool pair = false, flow = false, holding = false, once = false, price = false;
   bool place = false;   // a place's own figure (inflation, a tariff): a country may hold it
   bool holder = false;  // its entity holds it: a name after "in" is what is held
+  bool change = false;  // its percentages are changes: a fall word makes them negative
   CueList strong, weak;
   bool Measures(MentionKind k) const {
     return k == MentionKind::kDate ? date : k == MentionKind::kMoney ? money : percent;
@@ -448,6 +449,7 @@ Status Lexicons::ParseAttributes(std::string_view text) {
                      : w == "price"   ? &def.price
                      : w == "place"   ? &def.place
                      : w == "holder"  ? &def.holder
+                     : w == "signed"  ? &def.change
                                       : nullptr;
         if (!flag)
           return Status::InvalidArgument(where + ": unknown flag '" + std::string(w) + "'");
@@ -1233,8 +1235,21 @@ bool ArticleAttribution::Deadline(const SentenceInfo& s, const Mention& m) const
 
 bool ArticleAttribution::Negative(const SentenceInfo& s, const Mention& m) const {
   size_t neg = std::numeric_limits<size_t>::max();
-  for (ByteSpan h : s.Hits(lex_.negative)) neg = std::min(neg, Gap(h, m.span));
+  ByteSpan nearest;
+  for (ByteSpan h : s.Hits(lex_.negative)) {
+    if (Gap(h, m.span) < neg) {
+      neg = Gap(h, m.span);
+      nearest = h;
+    }
+  }
   if (neg > kCueWindowBytes) return false;
+  // "unemployment fell to 11.3%", "growth slowed to 0.2%": the level reached, not the change.
+  if (nearest.end <= m.span.start) {
+    const std::string before =
+        AsciiLower(TrimAsciiSpace(text_.substr(nearest.end, m.span.start - nearest.end)));
+    if (before == "to" || (before.size() > 3 && before.compare(before.size() - 3, 3, " to") == 0))
+      return false;
+  }
   // A rise word nearer than the fall word wins ("fell 2% then rose 3%").
   for (const AttributeDef& a : lex_.attributes) {
     if (!a.price) continue;
@@ -1562,7 +1577,7 @@ Claim ArticleAttribution::FigureClaim(const SentenceMentions& sm, const Mention&
   if (attr) {
     c.attribute = attr->name;
     c.qualifier = Qualifier(s, m, *attr, sm.all, anchor);
-    if (attr->price && m.kind == MentionKind::kPercent && Negative(s, m)) {
+    if ((attr->price || attr->change) && m.kind == MentionKind::kPercent && Negative(s, m)) {
       auto& p = std::get<PercentValue>(c.mention.value);
       p.percent = -p.percent;
       if (p.percent_high) p.percent_high = -*p.percent_high;
