@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <string>
 #include <utility>
 #include <vector>
@@ -113,14 +114,13 @@ std::optional<ParsedNumber> ParseDigits(std::string_view text, DecimalMark mark)
     if (thousands == ',' && !Grouped(integer, false) && !Grouped(integer, true))
       return std::nullopt;
   }
-  ParsedNumber n{DigitsValue(integer), 1};
-  double scale = 0.1;
-  for (char c : fraction) {
-    n.value += (c - '0') * scale;
-    n.resolution = scale;
-    scale /= 10;
-  }
-  return n;
+  // All the digits as one integer, then one division: "0.3" is 3 / 10, the
+  // double nearest 0.3, where adding 0.1s would give 0.30000000000000004.
+  std::vector<std::string_view> digits = integer;
+  digits.push_back(fraction);
+  double place = 1;
+  for (size_t k = 0; k < fraction.size(); ++k) place *= 10;
+  return ParsedNumber{DigitsValue(digits) / place, 1 / place};
 }
 
 }  // namespace
@@ -160,6 +160,11 @@ bool PartOfLongerNumber(std::string_view text, size_t begin, size_t end) {
   if (begin > 0 && (digit(begin - 1) || (begin > 1 && mark(begin - 1) && digit(begin - 2))))
     return true;
   return digit(end) || (mark(end) && digit(end + 1));
+}
+
+double Scaled(const ParsedNumber& n, double scale) {
+  const double v = n.value * scale;
+  return n.resolution * scale >= 1 ? std::round(v) : v;
 }
 
 std::optional<double> ParseScale(std::string_view text) {

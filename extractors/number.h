@@ -18,6 +18,11 @@ struct ParsedNumber {
   double resolution = 1;
 };
 
+// `n` times `scale` ("1.15" and "billion"): a whole number when the last
+// digit printed stands for one or more units (1,150,000,000, not
+// 1,150,000,000.0000002), else the plain product.
+double Scaled(const ParsedNumber& n, double scale);
+
 // Which mark a language writes before the fraction. It decides the two
 // readings the digits alone leave open: "5.000" and "1,234".
 enum class DecimalMark { kPoint, kComma };

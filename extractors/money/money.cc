@@ -213,7 +213,7 @@ std::optional<Mention> Amount(const RuleMatch& m, const ExtractContext& ctx) {
   if (m.Has("code") && end < ctx.text.size() &&
       std::isdigit(static_cast<unsigned char>(ctx.text[end])))
     return std::nullopt;
-  return MakeMoney(m, ctx, number->value * *scale, std::nullopt, currency,
+  return MakeMoney(m, ctx, Scaled(*number, *scale), std::nullopt, currency,
                    number->resolution * *scale);
 }
 
@@ -224,7 +224,7 @@ std::optional<Mention> AmountRange(const RuleMatch& m, const ExtractContext& ctx
   auto scale1 = m.Has("scale1") ? ParseScale(m.Group("scale1")) : scale;
   std::string currency = CurrencyOf(m);
   if (!low || !high || !scale || !scale1 || currency.empty()) return std::nullopt;
-  double a = low->value * *scale1, b = high->value * *scale;
+  double a = Scaled(*low, *scale1), b = Scaled(*high, *scale);
   // "$10-15 billion" lends the scale to the low end; "$100,000-$1 million"
   // does not need it.
   if (b <= a && !m.Has("scale1") && low->value < b) a = low->value;

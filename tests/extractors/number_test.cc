@@ -62,6 +62,23 @@ TEST_CASE("ParseNumber reads digits and number words") {
   }
 }
 
+TEST_CASE("ParseNumber gives the double nearest the printed decimal, and Scaled whole amounts") {
+  // Exact comparisons: the values researchers query for ("amount =
+  // 1150000000") must be what was printed, not 1150000000.0000002.
+  CHECK(ParseNumber("0.3")->value == 0.3);
+  CHECK(ParseNumber("1.15")->value == 1.15);
+  CHECK(ParseNumber("4.35")->value == 4.35);
+  CHECK(ParseNumber("1.234,56", DecimalMark::kComma)->value == 1234.56);
+  CHECK(ParseNumber("2,50,000.5")->value == 250000.5);
+  CHECK(Scaled(*ParseNumber("1.15"), 1e9) == 1150000000);
+  CHECK(Scaled(*ParseNumber("0.3"), 1e9) == 300000000);
+  CHECK(Scaled(*ParseNumber("85.09"), 1e9) == 85090000000);
+  CHECK(Scaled(*ParseNumber("1,234.56"), 1e7) == 12345600000);
+  CHECK(Scaled(*ParseNumber("19.99"), 1) == 19.99);  // cents stay cents
+  CHECK(Scaled(*ParseNumber("0.125"), 1e3) == 125);
+  CHECK(Scaled(*ParseNumber("0.1255"), 1e3) == 125.5);  // a digit below the unit: not rounded
+}
+
 TEST_CASE("ParseNumber rejects what is not a number") {
   const std::string_view kBad[] = {
       "",        "1,2345",  ",123",    "1.",         "1.2.3",      "12a",
