@@ -116,11 +116,13 @@ std::optional<ParsedNumber> ParseDigits(std::string_view text, DecimalMark mark)
   }
   // All the digits as one integer, then one division: "0.3" is 3 / 10, the
   // double nearest 0.3, where adding 0.1s would give 0.30000000000000004.
-  std::vector<std::string_view> digits = integer;
-  digits.push_back(fraction);
+  double digits = DigitsValue(integer);
   double place = 1;
-  for (size_t k = 0; k < fraction.size(); ++k) place *= 10;
-  return ParsedNumber{DigitsValue(digits) / place, 1 / place};
+  for (char c : fraction) {
+    digits = digits * 10 + (c - '0');
+    place *= 10;
+  }
+  return ParsedNumber{digits / place, 1 / place};
 }
 
 }  // namespace

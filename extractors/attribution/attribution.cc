@@ -243,16 +243,34 @@ struct AttributeDef {
   std::string name;
   bool money = false, percent = false, date = false;
   bool pair = false, flow = false, holding = false, once = false, price = false;
-  bool place = false;   // a place's own figure (inflation, a tariff): a country may hold it
-  bool holder = false;  // its entity holds it: a name after "in" is what is held
-  bool change = false;  // its percentages are changes: a fall word makes them negative
+  bool place = false;          // a place's own figure (inflation, a tariff): a country may hold it
+  bool holder = false;         // its entity holds it: a name after "in" is what is held
+  bool signed_change = false;  // its percentages are changes: a fall word makes them negative
   CueList strong, weak;
   bool Measures(MentionKind k) const {
     return k == MentionKind::kDate ? date : k == MentionKind::kMoney ? money : percent;
   }
+  // The member of the flag (or kind) named `f` in attributes.lexicon, or
+  // nullptr: the one list of those names.
+  template <typename Def>
+  static auto* FlagOf(Def& d, std::string_view f) {
+    return f == "money"     ? &d.money
+           : f == "percent" ? &d.percent
+           : f == "date"    ? &d.date
+           : f == "pair"    ? &d.pair
+           : f == "flow"    ? &d.flow
+           : f == "holding" ? &d.holding
+           : f == "once"    ? &d.once
+           : f == "price"   ? &d.price
+           : f == "place"   ? &d.place
+           : f == "holder"  ? &d.holder
+           : f == "signed"  ? &d.signed_change
+                            : nullptr;
+  }
+  bool* Flag(std::string_view f) { return FlagOf(*this, f); }
   bool HasFlag(std::string_view f) const {
-    return (f == "flow" && flow) || (f == "holding" && holding) || (f == "price" && price) ||
-           (f == "date" && date) || (f == "once" && once) || (f == "pair" && pair);
+    const bool* b = FlagOf(*this, f);
+    return b && *b;
   }
 };
 
@@ -439,18 +457,7 @@ Status Lexicons::ParseAttributes(std::string_view text) {
       def.name = std::string(words[1]);
       for (size_t i = 2; i < words.size(); ++i) {
         const std::string_view w = words[i];
-        bool* flag = w == "money"     ? &def.money
-                     : w == "percent" ? &def.percent
-                     : w == "date"    ? &def.date
-                     : w == "pair"    ? &def.pair
-                     : w == "flow"    ? &def.flow
-                     : w == "holding" ? &def.holding
-                     : w == "once"    ? &def.once
-                     : w == "price"   ? &def.price
-                     : w == "place"   ? &def.place
-                     : w == "holder"  ? &def.holder
-                     : w == "signed"  ? &def.change
-                                      : nullptr;
+        bool* flag = def.Flag(w);
         if (!flag)
           return Status::InvalidArgument(where + ": unknown flag '" + std::string(w) + "'");
         *flag = true;
@@ -466,14 +473,9 @@ Status Lexicons::ParseAttributes(std::string_view text) {
       QualifierDef q;
       q.name = std::string(words[1]);
       q.for_flag = std::string(words[3]);
-      static constexpr std::string_view kQualifiable[] = {"date",  "flow", "holding",
-                                                          "price", "once", "pair"};
-      if (std::find(std::begin(kQualifiable), std::end(kQualifiable), q.for_flag) ==
-              std::end(kQualifiable) &&
-          attribute_index.count(q.for_flag) == 0)
+      if (!AttributeDef().Flag(q.for_flag) && attribute_index.count(q.for_flag) == 0)
         return Status::InvalidArgument(where + ": qualifier for '" + q.for_flag +
-                                       "': neither date, a flag (flow, holding, price, once, "
-                                       "pair) nor an attribute defined above");
+                                       "': neither date, a flag nor an attribute defined above");
       if (words[5] == "before") {
         q.where = Where::kBefore;
       } else if (words[5] == "after") {
@@ -1245,10 +1247,8 @@ bool ArticleAttribution::Negative(const SentenceInfo& s, const Mention& m) const
   if (neg > kCueWindowBytes) return false;
   // "unemployment fell to 11.3%", "growth slowed to 0.2%": the level reached, not the change.
   if (nearest.end <= m.span.start) {
-    const std::string before =
-        AsciiLower(TrimAsciiSpace(text_.substr(nearest.end, m.span.start - nearest.end)));
-    if (before == "to" || (before.size() > 3 && before.compare(before.size() - 3, 3, " to") == 0))
-      return false;
+    const ByteSpan word = WordBefore(text_, m.span.start, nearest.end, " ");
+    if (EqualsIgnoreAsciiCase(text_.substr(word.start, word.size()), "to")) return false;
   }
   // A rise word nearer than the fall word wins ("fell 2% then rose 3%").
   for (const AttributeDef& a : lex_.attributes) {
@@ -1484,6 +1484,8 @@ void ArticleAttribution::AddDateClaims(const SentenceMentions& sm, const Mention
                                        std::vector<Claim>* claims) const {
   const SentenceInfo& s = *sm.info;
   const std::string& term = sm.terms.at(&m);
+  // "said on Wednesday": the verb of telling right before the date, if any.
+  const std::optional<ByteSpan> verb = ReportVerb(sm, m);
   std::vector<TriggerHit> triggers;
   if (Deadline(s, m)) {
     // "a plan to become carbon negative by 2030", "By 2028, the trust aims
@@ -1500,7 +1502,6 @@ void ArticleAttribution::AddDateClaims(const SentenceMentions& sm, const Mention
     // right after a verb of telling is when it was told, not the time of a
     // trigger before the verb, unless the verb is the trigger ("announced
     // on Monday").
-    const std::optional<ByteSpan> verb = ReportVerb(sm, m);
     if (!verb || (t->span.start < verb->end && verb->start < t->span.end)) triggers.push_back(*t);
   }
   const auto& v = std::get<DateValue>(m.value);
@@ -1515,7 +1516,7 @@ void ArticleAttribution::AddDateClaims(const SentenceMentions& sm, const Mention
     // said"): not "Published on ...", "the Israeli military said", "one of
     // Kristofer's uncles said".
     const EntityHit* subject = nullptr;
-    if (const std::optional<ByteSpan> verb = ReportVerb(sm, m)) {
+    if (verb) {
       for (const EntityHit* e : s.entities) {
         if (e->span.end > verb->start || verb->start - e->span.end > kSubjectGapBytes) continue;
         const std::string_view between = text_.substr(e->span.end, verb->start - e->span.end);
@@ -1577,7 +1578,7 @@ Claim ArticleAttribution::FigureClaim(const SentenceMentions& sm, const Mention&
   if (attr) {
     c.attribute = attr->name;
     c.qualifier = Qualifier(s, m, *attr, sm.all, anchor);
-    if ((attr->price || attr->change) && m.kind == MentionKind::kPercent && Negative(s, m)) {
+    if ((attr->price || attr->signed_change) && m.kind == MentionKind::kPercent && Negative(s, m)) {
       auto& p = std::get<PercentValue>(c.mention.value);
       p.percent = -p.percent;
       if (p.percent_high) p.percent_high = -*p.percent_high;

@@ -55,15 +55,8 @@ std::optional<Mention> Points(const RuleMatch& m, const ExtractContext& ctx) {
 }
 
 std::optional<Mention> Range(const RuleMatch& m, const ExtractContext& ctx) {
-  if (m.Has("and")) {
-    // "between 3% and 5%" is a range; "rose 1.1% and 2.3%" two figures.
-    const std::string_view before = ctx.text.substr(0, m.span().start);
-    const size_t word = before.find_last_not_of(' ');
-    if (word == std::string_view::npos || word < 6 ||
-        AsciiLower(before.substr(word - 6, 7)) != "between" ||
-        (word > 6 && std::isalnum(static_cast<unsigned char>(before[word - 7]))))
-      return std::nullopt;
-  }
+  // "between 3% and 5%" is a range; "rose 1.1% and 2.3%" two figures.
+  if (m.Has("and") && WordBefore(ctx.text, m.span().start) != "between") return std::nullopt;
   auto a = NumberInGroup(m, "num", ctx);
   auto b = NumberInGroup(m, "num2", ctx);
   if (!a || !b || b->value <= a->value) return std::nullopt;

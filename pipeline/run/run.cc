@@ -235,39 +235,35 @@ Status IngestRun::ProcessDocument(const RawDocument& doc, std::string_view origi
     }
     return put.status();
   }
+  std::string_view event = "unchanged";
+  std::string msg;
   if (!put->copy_of.empty()) {
     // One article once: the same text under another identity adds no source.
     ++summary_.articles_copied;
-    log_->Log(LogEvent(LogLevel::kInfo, "copy",
-                       std::string(origin) + ": the same text as " + put->copy_of +
-                           ", stored once (recorded in article_copies)")
-                  .Source(source_ ? std::string_view(source_->source) : std::string_view())
-                  .Url(origin)
-                  .Status("ok")
-                  .Duration(MillisBetween(t0, log_->Now())));
-    return Status::Ok();
-  }
-  if (Status s = PutWebMeta(store_, put->article_id, put->changed, article->meta); !s.ok())
-    return s;
-  summary_.claims += static_cast<int>(claims->size());
-  std::string_view event = "unchanged";
-  if (!put->changed) {
-    ++summary_.articles_unchanged;
+    event = "copy";
+    msg = std::string(origin) + ": the same text as " + put->copy_of +
+          ", stored once (recorded in article_copies)";
   } else {
-    ++summary_.articles_changed;
-    if (*existed) {
-      event = "changed";
-      if (source_) ++source_->articles_changed;
+    if (Status s = PutWebMeta(store_, put->article_id, put->changed, article->meta); !s.ok())
+      return s;
+    summary_.claims += static_cast<int>(claims->size());
+    if (!put->changed) {
+      ++summary_.articles_unchanged;
     } else {
-      event = "new";
-      ++summary_.articles_new;
-      if (source_) ++source_->articles_new;
+      ++summary_.articles_changed;
+      if (*existed) {
+        event = "changed";
+        if (source_) ++source_->articles_changed;
+      } else {
+        event = "new";
+        ++summary_.articles_new;
+        if (source_) ++source_->articles_new;
+      }
     }
+    msg = std::string(put->changed ? "stored " : "unchanged ") + std::string(origin) + ": " +
+          std::to_string(claims->size()) + " claims" +
+          (article->meta.published ? "" : " (no publication date: relative dates unresolved)");
   }
-  const std::string msg =
-      std::string(put->changed ? "stored " : "unchanged ") + std::string(origin) + ": " +
-      std::to_string(claims->size()) + " claims" +
-      (article->meta.published ? "" : " (no publication date: relative dates unresolved)");
   log_->Log(LogEvent(LogLevel::kInfo, event, msg)
                 .Source(source_ ? std::string_view(source_->source) : std::string_view())
                 .Url(origin)

@@ -84,16 +84,22 @@ Row ArticleRow(const Article& a) {
 
 bool ValidDate(const CivilDate& d) { return IsValidDate(d.year, d.month, d.day); }
 
-// The stored article (id, source_key) whose text is `row`'s (an ArticleRow),
-// if any: the article that a new identity with this text is a copy of.
-StatusOr<std::optional<Row>> FindCopied(const Db& db, const Row& row, std::string_view what) {
+// Whether a stored article holds the text of `row` (an ArticleRow): the
+// article a new identity with this text is a copy of. If so, its id and
+// identity go in `original`.
+StatusOr<bool> FindCopied(const Db& db, const Row& row, Store::PutResult* original,
+                          std::string_view what) {
   StatusOr<std::vector<Row>> found = AllRows(
       db,
       "SELECT id, source_key FROM articles WHERE content_hash = ? AND text = ? ORDER BY id LIMIT 1",
       {row[kHashColumn], row[kTextColumn]}, 2, what);
   if (!found.ok()) return found.status();
-  if (found->empty()) return std::optional<Row>();
-  return std::optional<Row>(std::move(found->front()));
+  if (found->empty()) return false;
+  Cursor c(found->front(), db.path + ": articles row");
+  original->article_id = c.Integer();
+  original->copy_of = c.Text();
+  if (!c.ok()) return db.Corrupt(c.error());
+  return true;
 }
 
 // Records `article` as a copy of the stored article `article_id`, writing
@@ -729,12 +735,9 @@ StatusOr<Store::PutResult> Store::PutArticle(const Article& article,
     drop->Bind(1, Int(result.article_id));
     if (Status s = drop->Run(what); !s.ok()) return s;
   } else {
-    StatusOr<std::optional<Row>> original = FindCopied(db, article_row, what);
-    if (!original.ok()) return original.status();
-    if (*original) {
-      const Row& o = **original;
-      if (auto* id = std::get_if<int64_t>(&o[0])) result.article_id = *id;
-      if (auto* k = std::get_if<std::string>(&o[1])) result.copy_of = *k;
+    StatusOr<bool> copy = FindCopied(db, article_row, &result, what);
+    if (!copy.ok()) return copy.status();
+    if (*copy) {
       if (Status s = PutCopy(db, article, result.article_id, what); !s.ok()) return s;
       if (Status s = tx.Commit(); !s.ok()) return s;
       return result;
