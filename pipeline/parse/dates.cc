@@ -593,6 +593,7 @@ constexpr std::string_view kPublishedPhrases[] = {
 
 bool IsFurniture(const GumboElement& el) {
   switch (el.tag) {
+    case GUMBO_TAG_BLOCKQUOTE:  // a quoted or embedded post dates itself
     case GUMBO_TAG_NAV:
     case GUMBO_TAG_FOOTER:
     case GUMBO_TAG_ASIDE:
@@ -770,7 +771,7 @@ class Collector {
         // says "published" (a time in the page header may be today's date).
         int rank = marked ? 0 : in_main ? 1 : furniture ? 3 : 1;
         int tier = furniture && !marked ? kTierLinks : marked || in_main ? kTierTime : kTierText;
-        if (marked && !in_main && (furniture || AfterMain())) {
+        if (marked && (furniture || (!in_main && AfterMain()))) {
           // Marked, but in a sidebar or below the story: a comment's or a
           // neighbour's.
           tier = kTierText;

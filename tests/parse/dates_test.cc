@@ -439,6 +439,20 @@ TEST_CASE("where on the page: furniture, comments below, the head of the main te
            "</article><div class=\"thread\"><p>Agreed. <time pubdate "
            "datetime=\"2019-09-22\">22 Sept</time></p></div>",
        "", CivilDate{2019, 6, 28}, PublishedMethod::kTimeElement},
+      {"a marked <time> in comments that the main text's container holds is a comment's", "",
+       "<div class=\"entry\"><h1>Rail strike</h1><p class=\"byline\"><time "
+       "datetime=\"2019-07-13\">13 July</time></p>" +
+           kPara +
+           "<ol class=\"commentlist\"><li>Agreed. <time pubdate "
+           "datetime=\"2019-08-01\">1 Aug</time></li><li>No. <time pubdate "
+           "datetime=\"2019-08-02\">2 Aug</time></li></ol></div>",
+       "", CivilDate{2019, 7, 13}, PublishedMethod::kTimeElement},
+      {"a <time> inside a quoted or embedded post dates that post", "",
+       "<article><p class=\"date\">29. Januar 2019</p>" + kPara +
+           "<blockquote class=\"instagram-media\"><p>A post shared by Vreni (@vreni) on <time "
+           "datetime=\"2018-03-12T19:30:12+00:00\">Mar 12, 2018</time></p></blockquote>" +
+           kPara + "</article>",
+       "", CivilDate{2019, 1, 29}, PublishedMethod::kText},
       {"'published' deep in a sentence is not a dateline", "",
        "<article><p class=\"date\">2 April 2021</p><p>Officials at the regional statistics "
        "office said the figures, first published on 9 March 2020, were later revised.</p>" +
