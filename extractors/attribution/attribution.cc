@@ -319,9 +319,10 @@ class Lexicons {
   std::set<std::string> anaphors;                 // lower-cased
   std::set<std::string> unnamed;                  // lower-cased
   std::set<std::string> places;                   // canonical names of places
-  std::unique_ptr<RE2> entity_re;  // group 1 named entity, 2 anaphor, 3 possessive name
-  std::unique_ptr<RE2> names_re;   // group 1: a case-sensitive name alone
-  std::unique_ptr<RE2> of_re;      // " of (the) " after a percentage: "27% of OpenAI"
+  std::unique_ptr<RE2> entity_re;    // group 1 named entity, 2 anaphor, 3 possessive name
+  std::unique_ptr<RE2> names_re;     // group 1: a case-sensitive name alone
+  std::unique_ptr<RE2> of_re;        // " of (the) " after a percentage: "27% of OpenAI"
+  std::unique_ptr<RE2> dateline_re;  // a wire story's dateline, anchored: see DatelineEnd
   std::unique_ptr<RE2::Set> cue_set;
   std::vector<const CueList*> lists;  // by set index
 
@@ -397,6 +398,16 @@ Status Lexicons::ParseEntities(std::string_view text) {
   entity_re = std::make_unique<RE2>(pattern, LongestMatch());
   names_re = std::make_unique<RE2>("(" + alternatives(cs) + ")", LongestMatch());
   of_re = std::make_unique<RE2>("^\\s+of\\s+(?:the\\s+)?");
+  // "NEW YORK, March 3 (Reuters) - ", "SAN FRANCISCO — ", "Rotterdam (ANP) - ":
+  // a place in capitals, or any capitalised place with an agency in
+  // parentheses, up to two comma-set parts (state, country, date), then a dash.
+  const std::string caps_word = "[A-Z][A-Z.'\u2019-]*[A-Z.]";
+  const std::string word = "[A-Z][A-Za-z.'\u2019-]*";
+  const std::string parts = "(?:,\\s*[^()\\n,]{1,30}){0,2}";
+  const std::string agency = "\\s*\\([A-Za-z][^()\\n]{0,39}\\)";
+  dateline_re = std::make_unique<RE2>(
+      "^(?:" + caps_word + "(?:\\s+" + caps_word + "){0,3}" + parts + "(?:" + agency + ")?|" +
+      word + "(?:\\s+" + word + "){0,3}" + parts + agency + ")\\s*(?:-{1,2}|\u2013|\u2014)\\s+");
   if (!entity_re->ok())
     return Status::InvalidArgument(std::string(kEntitiesFile) + ": " + entity_re->error());
   return Status::Ok();
@@ -601,6 +612,29 @@ class ArticleAttribution {
                      std::optional<CivilDate> published, bool english)
       : lex_(lex), text_(text), published_(published) {
     sentences_ = sentences.empty() ? std::vector<ByteSpan>{{0, text.size()}} : sentences;
+    // A wire story's dateline names where and by whom it was filed, not whom
+    // it is about: the sentence's subject comes after it.
+    subject_start_.reserve(sentences_.size());
+    for (const ByteSpan& s : sentences_) {
+      const std::string_view sentence = text_.substr(s.start, s.size());
+      re2::StringPiece in(sentence.data(), sentence.size()), match;
+      size_t start = s.start;
+      if (!sentence.empty() &&
+          lex_.dateline_re->Match(in, 0, in.size(), RE2::ANCHOR_START, &match, 1)) {
+        // Without an agency, capitals before a dash the sentence closes again
+        // are a name set off ("IBM — the computer maker — said ...").
+        std::string_view head(match.data(), match.size());
+        while (!head.empty() && IsAsciiSpace(head.back())) head.remove_suffix(1);
+        const size_t dash_at = head.find_last_not_of("-\xE2\x80\x93\x94");
+        const std::string dash =
+            " " + std::string(head.substr(dash_at == std::string_view::npos ? 0 : dash_at + 1)) +
+            " ";
+        const bool agency = head.find('(') != std::string_view::npos;
+        if (agency || sentence.find(dash, match.size()) == std::string_view::npos)
+          start = s.start + match.size();
+      }
+      subject_start_.push_back(start);
+    }
     FindEntities(mentions, english);
   }
 
@@ -649,8 +683,9 @@ class ArticleAttribution {
   std::string_view text_;
   std::optional<CivilDate> published_;
   std::vector<ByteSpan> sentences_;
-  std::vector<EntityHit> entities_;  // whole text, anaphors resolved
-  std::vector<std::string> top_;     // the article's two most-named entities, places aside
+  std::vector<size_t> subject_start_;  // a sentence's start, after its dateline if any
+  std::vector<EntityHit> entities_;    // whole text, anaphors resolved
+  std::vector<std::string> top_;       // the article's two most-named entities, places aside
   std::map<size_t, SentenceInfo> info_;
 };
 
@@ -747,6 +782,7 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
       }
     }
     if (InsideMention(hit.span)) continue;
+    if (hit.span.start < subject_start_[SentenceOf(hit.span.start)]) continue;  // in a dateline
     hit.place = lex_.places.count(hit.canonical) > 0;
     if (!hit.anaphor && !hit.unnamed) {
       auto [it, inserted] = counts.try_emplace(hit.canonical, 0, hit.span.start);
@@ -769,7 +805,7 @@ void ArticleAttribution::FindEntities(const std::vector<Mention>& mentions, bool
   std::vector<EntityHit> proper;
   size_t next = 0;
   for (size_t i = 0; capitals && i < sentences_.size(); ++i) {
-    const ByteSpan& s = sentences_[i];
+    const ByteSpan s{subject_start_[i], sentences_[i].end};
     bool named = false;
     const size_t first_hit = next;
     for (; next < entities_.size() && entities_[next].span.start < s.end; ++next) {
