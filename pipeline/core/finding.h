@@ -18,12 +18,18 @@ namespace newsrecon {
 struct StoredClaim {
   int64_t id = 0;          // claims.id in the store
   int64_t article_id = 0;  // articles.id in the store
-  ArticleMeta article;     // outlet, url/path, published ...
-  Claim claim;             // mention offsets are bytes into the article's text
-  std::string sentence;    // the sentence as printed
+  // The first stored article of the story the article tells (articles.story_id:
+  // it nearly copies that one's text, core/near_copy.h), else article_id; 0
+  // when not known (read as article_id).
+  int64_t story_id = 0;
+  ArticleMeta article;   // outlet, url/path, published ...
+  Claim claim;           // mention offsets are bytes into the article's text
+  std::string sentence;  // the sentence as printed
   // The sources that carried the article's text word for word (the store's
-  // article_copies: not stored again), by label, in the order found. Filled
-  // by Store::LoadFindings; reconcile does not read it.
+  // article_copies: not stored again), in the order found, then those that
+  // carried it nearly (the other articles of its story), in the order
+  // stored; by label. Filled by Store::LoadFindings; reconcile does not read
+  // it.
   std::vector<std::string> copies;
 };
 

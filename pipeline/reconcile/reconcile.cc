@@ -40,6 +40,13 @@ bool SameSource(const StoredClaim& a, const StoredClaim& b) {
   return a.article_id == b.article_id || a.article.Label() == b.article.Label();
 }
 
+// Rule 6: agreeing sources are independent ones; the articles of one story
+// (near copies, StoredClaim::story_id) are one source.
+int64_t Story(const StoredClaim& c) { return c.story_id != 0 ? c.story_id : c.article_id; }
+bool OneVoice(const StoredClaim& a, const StoredClaim& b) {
+  return SameSource(a, b) || Story(a) == Story(b);
+}
+
 // Rule 4.
 bool AsOfOverlaps(const AsOf& a, const AsOf& b) {
   if (a.basis == AsOfBasis::kTimeless && b.basis == AsOfBasis::kTimeless) return true;
@@ -328,7 +335,7 @@ void FindAgreements(const ClaimKey& key, const Group& reps, std::vector<Agreemen
     Group one_per_source;
     for (const StoredClaim* c : cluster) {
       bool seen = false;
-      for (const StoredClaim* k : one_per_source) seen = seen || SameSource(*c, *k);
+      for (const StoredClaim* k : one_per_source) seen = seen || OneVoice(*c, *k);
       if (!seen) one_per_source.push_back(c);
     }
     if (static_cast<int>(one_per_source.size()) >= kMinAgreeingSources)

@@ -52,7 +52,11 @@
 //     whose every member it overlaps (interval and as-of window), else starts
 //     a new one. Clusters holding ≥ kMinAgreeingSources different sources are
 //     agreements; each lists one claim per source (the first in conflict
-//     order).
+//     order). Here the articles of one story (StoredClaim::story_id: near
+//     copies of one text, such as an agency story two outlets edited) are one
+//     source too: they are one voice, however many outlets carry it. They
+//     may still conflict (rule 5): two versions of a story that give
+//     different figures are what a fact-checker must see.
 //
 //  7. Ids: "c" (conflict) or "a" (agreement) + the first kIdHexDigits
 //     lowercase hex digits of FNV-1a 64 over the key and each claim's identity

@@ -262,7 +262,10 @@ Status IngestRun::ProcessDocument(const RawDocument& doc, std::string_view origi
     }
     msg = std::string(put->changed ? "stored " : "unchanged ") + std::string(origin) + ": " +
           std::to_string(claims->size()) + " claims" +
-          (article->meta.published ? "" : " (no publication date: relative dates unresolved)");
+          (article->meta.published ? "" : " (no publication date: relative dates unresolved)") +
+          (put->story_of.empty() ? ""
+                                 : "; nearly the text of " + put->story_of +
+                                       ", one story with it (articles.story_id)");
   }
   log_->Log(LogEvent(LogLevel::kInfo, event, msg)
                 .Source(source_ ? std::string_view(source_->source) : std::string_view())

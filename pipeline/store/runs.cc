@@ -167,8 +167,9 @@ StatusOr<StoreStatus> LoadStoreStatus(const Store& store, int max_runs) {
               "SELECT (SELECT page_count FROM pragma_page_count()) * "
               "(SELECT page_size FROM pragma_page_size()), (SELECT COUNT(*) FROM articles), "
               "(SELECT COUNT(*) FROM claims), (SELECT COUNT(*) FROM conflicts), "
-              "(SELECT COUNT(*) FROM agreements), (SELECT COUNT(*) FROM article_copies)",
-              6);
+              "(SELECT COUNT(*) FROM agreements), (SELECT COUNT(*) FROM article_copies), "
+              "(SELECT COUNT(*) FROM articles WHERE story_id IS NOT NULL)",
+              7);
     if (!rows.ok()) return rows.status();
     const Row& r = rows->at(0);
     out.database_bytes = AsInt(r[0]);
@@ -177,6 +178,7 @@ StatusOr<StoreStatus> LoadStoreStatus(const Store& store, int max_runs) {
     out.conflicts = AsInt(r[3]);
     out.agreements = AsInt(r[4]);
     out.copies = AsInt(r[5]);
+    out.near_copies = AsInt(r[6]);
   }
   {
     StatusOr<std::vector<Row>> rows =

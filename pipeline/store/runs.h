@@ -123,6 +123,7 @@ struct StoreStatus {
   int64_t database_bytes = 0;  // page_count * page_size (the WAL not included)
   int64_t articles = 0, claims = 0, conflicts = 0, agreements = 0;
   int64_t copies = 0;                      // documents recorded in article_copies
+  int64_t near_copies = 0;                 // articles that nearly copy another (story_id set)
   std::vector<RunRow> runs;                // newest first
   std::vector<SourceHealthRow> unhealthy;  // failing (failures_in_a_row > 0) or stale
 };

@@ -14,6 +14,7 @@
 #include "pipeline/core/embedded.h"
 #include "pipeline/core/hash.h"
 #include "pipeline/core/names.h"
+#include "pipeline/core/near_copy.h"
 #include "pipeline/store/sqlite.h"
 
 namespace newsrecon {
@@ -124,6 +125,82 @@ Status PutCopy(const Db& db, const Article& article, int64_t article_id, std::st
   if (!put.ok()) return put.status();
   put->BindRow(row);
   return put->Run(what);
+}
+
+// How many stored articles sharing sketch hashes with a new text are read
+// and compared with it, those sharing most first.
+constexpr int kMaxStoryCandidates = 8;
+
+// Near copies (core/near_copy.h): indexes the sketch of article `id`, whose
+// text is `text`, and links the article to the story of the stored article
+// it nearly copies (the largest share, then the first stored), or unlinks
+// it. Articles that were linked to it follow it into that story.
+Status LinkStory(const Db& db, int64_t id, std::string_view text, std::string_view what,
+                 std::string* story_key = nullptr) {
+  if (Status s = Write(db, "DELETE FROM article_sketches WHERE article_id = ?", {Int(id)}, what);
+      !s.ok())
+    return s;
+  const std::vector<uint64_t> shingles = Shingles(text);
+  std::optional<int64_t> story;
+  double share = 0;
+  if (shingles.size() >= kMinShingles) {
+    const std::vector<uint64_t> sketch = Sketch(shingles);
+    Row params;
+    std::string marks;
+    for (uint64_t h : sketch) {
+      params.push_back(Int(static_cast<int64_t>(h)));
+      marks += marks.empty() ? "?" : ", ?";
+    }
+    params.push_back(Int(id));
+    StatusOr<std::vector<Row>> candidates = AllRows(
+        db,
+        "SELECT COALESCE(a.story_id, a.id), a.text FROM articles AS a JOIN "
+        "(SELECT article_id, COUNT(*) AS n FROM article_sketches WHERE hash IN (" +
+            marks + ") AND article_id <> ? GROUP BY article_id ORDER BY n DESC, article_id LIMIT " +
+            std::to_string(kMaxStoryCandidates) + ") AS s ON s.article_id = a.id ORDER BY a.id",
+        params, 2, what);
+    if (!candidates.ok()) return candidates.status();
+    for (const Row& r : *candidates) {
+      Cursor c(r, db.path + ": articles row");
+      const int64_t other_story = c.Integer();
+      const std::string other_text = c.Text();
+      if (!c.ok()) return db.Corrupt(c.error());
+      const std::vector<uint64_t> theirs = Shingles(other_text);
+      if (!IsNearCopy(shingles, theirs)) continue;
+      const double x = SharedShare(shingles, theirs);
+      if (x > share) {  // rows come by id: the first stored wins a tie
+        share = x;
+        story = other_story == id ? std::nullopt : std::optional<int64_t>(other_story);
+      }
+    }
+    StatusOr<Stmt> put =
+        Stmt::Prepare(db, "INSERT INTO article_sketches (hash, article_id) VALUES (?, ?)");
+    if (!put.ok()) return put.status();
+    for (uint64_t h : sketch) {
+      put->BindRow({Int(static_cast<int64_t>(h)), Int(id)});
+      if (Status s = put->Run(what); !s.ok()) return s;
+      put->Reset();
+    }
+  }
+  const SqlValue story_value = story ? Int(*story) : SqlValue{};
+  const SqlValue share_value = story ? SqlValue{share} : SqlValue{};
+  if (Status s = Write(db,
+                       "UPDATE articles SET story_id = ?, story_share = ? WHERE id = ? AND "
+                       "(story_id IS NOT ? OR story_share IS NOT ?)",
+                       {story_value, share_value, Int(id), story_value, share_value}, what);
+      !s.ok())
+    return s;
+  if (!story) return Status::Ok();
+  if (story_key) {
+    StatusOr<std::vector<Row>> key =
+        AllRows(db, "SELECT source_key FROM articles WHERE id = ?", {Int(*story)}, 1, what);
+    if (!key.ok()) return key.status();
+    if (!key->empty()) {
+      if (auto* k = std::get_if<std::string>(&key->front()[0])) *story_key = *k;
+    }
+  }
+  return Write(db, "UPDATE articles SET story_id = ? WHERE story_id = ?", {Int(*story), Int(id)},
+               what);
 }
 
 // Every date a claim holds must be a real day, or it could not be read back.
@@ -267,9 +344,10 @@ ArticleMeta MetaFromRow(Cursor& c) {
 // SELECT list for a StoredClaim: c.id, c.article_id, claim columns, meta
 // columns; with `c` claims and `a` articles.
 std::string StoredClaimSelect() {
-  return "c.id, c.article_id, " + Join(kClaimColumns, "c.") + ", " + Join(kMetaColumns, "a.");
+  return "c.id, c.article_id, " + Join(kClaimColumns, "c.") + ", " + Join(kMetaColumns, "a.") +
+         ", COALESCE(a.story_id, a.id)";
 }
-constexpr int kStoredClaimWidth = 2 + 33 + 8;
+constexpr int kStoredClaimWidth = 2 + 33 + 8 + 1;
 
 StatusOr<StoredClaim> ReadStoredClaim(const Db& db, const Stmt& stmt, int first) {
   Row row = stmt.Columns(first, kStoredClaimWidth);
@@ -280,6 +358,7 @@ StatusOr<StoredClaim> ReadStoredClaim(const Db& db, const Stmt& stmt, int first)
   Cursor c(rest, "claims row " + std::to_string(sc.id));
   sc.claim = ClaimFromRow(c, &sc.sentence);
   sc.article = MetaFromRow(c);
+  sc.story_id = c.Integer();
   if (!c.ok()) return db.Corrupt(c.error());
   return sc;
 }
@@ -596,6 +675,27 @@ StatusOr<int> UserVersion(const Db& db) {
   return static_cast<int>(*v);
 }
 
+// What a migration's SQL cannot do itself, done in its transaction after it.
+// 0008: the sketches and stories of the articles stored before it, in the
+// order they were stored (each looks only at those before it).
+Status AfterMigration(const Db& db, int number) {
+  if (number != 8) return Status::Ok();
+  StatusOr<std::vector<Row>> ids = AllRows(db, "SELECT id FROM articles ORDER BY id", {}, 1,
+                                           "listing articles for their stories");
+  if (!ids.ok()) return ids.status();
+  for (const Row& r : *ids) {
+    const int64_t id = std::get<int64_t>(r[0]);
+    StatusOr<std::vector<Row>> text =
+        AllRows(db, "SELECT text FROM articles WHERE id = ?", {Int(id)}, 1, "reading an article");
+    if (!text.ok()) return text.status();
+    const auto* t = text->empty() ? nullptr : std::get_if<std::string>(&text->front()[0]);
+    if (Status s = LinkStory(db, id, t ? *t : std::string_view(), "linking stored stories");
+        !s.ok())
+      return s;
+  }
+  return Status::Ok();
+}
+
 StatusOr<int> Migrate(const Db& db) {
   StatusOr<std::vector<Migration>> migrations = EmbeddedMigrations(db);
   if (!migrations.ok()) return migrations.status();
@@ -617,6 +717,7 @@ StatusOr<int> Migrate(const Db& db) {
     if (*now >= m.number) continue;  // rolls back the empty transaction
     if (Status s = Exec(db, std::string(m.sql), "applying " + std::string(m.name)); !s.ok())
       return s;
+    if (Status s = AfterMigration(db, m.number); !s.ok()) return s;
     if (Status s = Exec(db, "PRAGMA user_version = " + std::to_string(m.number),
                         "recording schema version");
         !s.ok())
@@ -685,6 +786,7 @@ StatusOr<Store::PutResult> Store::PutArticle(const Article& article,
   const std::string what = "storing " + key;
   PutResult result;
   bool article_same = false;
+  bool text_same = false;
   {
     StatusOr<Stmt> find = Stmt::Prepare(
         db, "SELECT id, " + Join(kArticleColumns) + " FROM articles WHERE source_key = ?");
@@ -695,8 +797,9 @@ StatusOr<Store::PutResult> Store::PutArticle(const Article& article,
     if (*found) {
       Row id = find->Columns(0, 1);
       if (auto* i = std::get_if<int64_t>(&id[0])) result.article_id = *i;
-      article_same =
-          SameRow(find->Columns(1, static_cast<int>(kArticleColumns.size())), article_row);
+      const Row stored = find->Columns(1, static_cast<int>(kArticleColumns.size()));
+      article_same = SameRow(stored, article_row);
+      text_same = SameValue(stored[kTextColumn], article_row[kTextColumn]);
     }
   }
   if (result.article_id != 0) {
@@ -729,6 +832,11 @@ StatusOr<Store::PutResult> Store::PutArticle(const Article& article,
       update->BindRow(article_row);
       update->Bind(static_cast<int>(article_row.size()) + 1, Int(result.article_id));
       if (Status s = update->Run(what); !s.ok()) return s;
+      if (!text_same) {
+        if (Status s = LinkStory(db, result.article_id, article.text, what, &result.story_of);
+            !s.ok())
+          return s;
+      }
     }
     StatusOr<Stmt> drop = Stmt::Prepare(db, "DELETE FROM claims WHERE article_id = ?");
     if (!drop.ok()) return drop.status();
@@ -752,6 +860,8 @@ StatusOr<Store::PutResult> Store::PutArticle(const Article& article,
     insert->BindRow(article_row);
     if (Status s = insert->Run(what); !s.ok()) return s;
     result.article_id = sqlite3_last_insert_rowid(db_.get());
+    if (Status s = LinkStory(db, result.article_id, article.text, what, &result.story_of); !s.ok())
+      return s;
   }
   StatusOr<Stmt> insert =
       Stmt::Prepare(db, "INSERT INTO claims (article_id, " + Join(kClaimColumns) + ") VALUES (" +
@@ -942,9 +1052,14 @@ Status Store::RankFindings() {
 StatusOr<Findings> Store::LoadFindings() const {
   const Db db{db_.get(), path_};
   Findings out;
-  // The labels of each article's copies, looked up once an article.
-  StatusOr<Stmt> copies_q =
-      Stmt::Prepare(db, "SELECT label FROM article_copies WHERE article_id = ? ORDER BY rowid");
+  // The labels of each article's copies, looked up once an article: its
+  // exact copies as found, then the other articles of its story as stored.
+  StatusOr<Stmt> copies_q = Stmt::Prepare(
+      db,
+      "SELECT label FROM (SELECT 0 AS k, rowid AS r, label FROM article_copies WHERE article_id = "
+      "?1 UNION ALL SELECT 1, a.id, a.label FROM articles AS a, (SELECT COALESCE(story_id, id) AS "
+      "s FROM articles WHERE id = ?1) AS t WHERE (a.story_id = t.s OR a.id = t.s) AND a.id <> ?1) "
+      "ORDER BY k, r");
   if (!copies_q.ok()) return copies_q.status();
   std::map<int64_t, std::vector<std::string>> copies;
   auto copies_of = [&](int64_t article_id) -> StatusOr<std::vector<std::string>> {

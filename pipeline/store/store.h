@@ -79,6 +79,10 @@ class Store {  // move-only; one connection; not thread-safe
     // this identity, whose id is article_id; nothing of it but the
     // article_copies row was written.
     std::string copy_of;
+    // Non-empty: the article was stored (new, or its text changed) and nearly
+    // copies a stored one (core/near_copy.h): the identity of its story's
+    // first article, which articles.story_id names.
+    std::string story_of;
   };
   // Stores an article and its claims, idempotently. The article's identity
   // is its url if non-empty, else its path. If a row with that identity holds
@@ -94,6 +98,9 @@ class Store {  // move-only; one connection; not thread-safe
   // count as a second source. A copy stays one when the stored article's
   // text changes later (it carried the same story); put again, with a text
   // no stored article has, it is stored as an article and its row dropped.
+  // Near copies: a stored article (new, or with a changed text) is linked to
+  // the story of the stored article whose text it nearly copies
+  // (articles.story_id, schema/0008); articles linked to it follow it.
   // REQUIRES (else kInvalidArgument): url or path non-empty; every mention
   // span and sentence span within article.text; each claim's value variant
   // matching its kind; every date (published, values, anchors, as-of) a real

@@ -216,6 +216,47 @@ TEST_CASE("cli: a page saved twice is stored once, and status and the log say so
   CHECK(status.out.find("1 new, 0 changed, 0 unchanged, 1 copy,") != std::string::npos);
 }
 
+TEST_CASE("cli: an agency story two outlets ran is one source in agreements") {
+  TempDir dir;
+  const std::string story =
+      "Northwind Shipping said on Tuesday that its revenue rose 12% to $4.1 billion in 2025, "
+      "helped by higher freight rates on routes between Asia and Europe and by a larger fleet.\n"
+      "The company expects to take delivery of six new container ships by the end of next year "
+      "and plans to hire about 800 people at its terminals.\n"
+      "Chief executive Anna de Vries said demand had held up better than expected in the second "
+      "half, although rates had started to fall again in December.\n";
+  dir.Write("pages/agency.txt", story + "Shares in the company rose in early trading.\n");
+  dir.Write("pages/daily.txt",
+            "ROTTERDAM (Wire) - " + story + "Read more about shipping on our business pages.\n");
+  // Its own reporting, the same figure.
+  dir.Write("pages/gazette.txt",
+            "Northwind Shipping had a strong year. Northwind Shipping's revenue grew by 12% in "
+            "2025, to $4.1 billion, its annual report shows, as freight rates stayed high for most "
+            "of the year.\n");
+  const std::string db = Quote(dir.path() / "news.db");
+  CommandResult run = RunCommand(kBinary + " ingest --db " + db + " --published 2026-02-10 " +
+                                 Quote(dir.path() / "pages"));
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  CHECK(run.err.find("daily.txt: 6 claims; nearly the text of") != std::string::npos);
+  CHECK(RunCommand("sqlite3 " + db +
+                   " 'SELECT a.label, s.label FROM articles a JOIN articles s ON s.id = "
+                   "a.story_id'")
+            .out == "daily.txt|agency.txt\n");
+  CommandResult report = RunCommand(kBinary + " report --db " + db + " --format json");
+  REQUIRE(report.exit_code == 0);
+  const auto j = nlohmann::json::parse(report.out);
+  REQUIRE(j["agreements"].size() == 2);  // the amount and the percentage
+  for (const auto& a : j["agreements"]) {
+    CHECK(a["reason"].get<std::string>().rfind("2 sources agree", 0) == 0);
+    REQUIRE(a["claims"].size() == 2);
+    CHECK(a["claims"][0]["article"]["label"] == "agency.txt");
+    CHECK(a["claims"][0]["article"]["also_published_by"] == nlohmann::json::array({"daily.txt"}));
+    CHECK(a["claims"][1]["article"]["label"] == "gazette.txt");
+  }
+  CommandResult status = RunCommand(kBinary + " status --db " + db);
+  CHECK(status.out.find("3 articles (1 of them a near copy of another)") != std::string::npos);
+}
+
 TEST_CASE("cli: ingesting the corpus twice leaves the same database, and the report shows it") {
   TempDir dir;
   const std::string db = Quote(dir.path() / "demo.db");

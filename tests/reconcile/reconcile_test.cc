@@ -71,6 +71,10 @@ class ClaimBuilder {
     c_.id = id;
     return *this;
   }
+  ClaimBuilder& Story(int64_t story_id) {
+    c_.story_id = story_id;
+    return *this;
+  }
   StoredClaim Build() {
     StoredClaim out = c_;
     out.claim.interval = ComputeInterval(out.claim.mention);
@@ -487,6 +491,37 @@ TEST_CASE("four sources on 2032 make one agreement") {
   CHECK(a.claims.size() == 4);
   CHECK(a.key == ClaimKey{"Microsoft", "licence_end", ""});
   CHECK(a.reason == "4 sources agree on Microsoft licence end: 2032.");
+}
+
+TEST_CASE("the outlets of one agency story are one voice in agreements, not in conflicts") {
+  // Articles 2 and 3 are near copies of article 1 (store: articles.story_id);
+  // article 4 wrote its own story.
+  auto strike = [](int64_t article, const char* outlet, int64_t story, double percent) {
+    return ClaimBuilder(article, outlet, kApr27)
+        .Key("drivers' union", "pay_rise")
+        .Percent(percent)
+        .Text(percent == 9 ? "9%" : "12%")
+        .Story(story)
+        .Build();
+  };
+  std::vector<StoredClaim> claims = {strike(1, "Agency", 1, 9), strike(2, "Daily", 1, 9),
+                                     strike(3, "Radio", 1, 9)};
+  Findings f = Reconcile(claims);
+  CHECK(f.agreements.empty());  // one story told three times
+  claims.push_back(strike(4, "Gazette", 4, 9));
+  f = Reconcile(claims);
+  REQUIRE(f.agreements.size() == 1);
+  CHECK(f.agreements[0].claims.size() == 2);
+  CHECK(f.agreements[0].claims[0].article_id == 1);  // the story's first claim stands for it
+  CHECK(f.agreements[0].claims[1].article_id == 4);
+  CHECK(f.agreements[0].reason == "2 sources agree on drivers' union pay rise (latest): 9%.");
+  // A version of the story that gives another figure still conflicts.
+  claims.push_back(strike(5, "Weekly", 1, 12));
+  f = Reconcile(claims);
+  CHECK(f.conflicts.size() == 4);  // 12% against each of the other four outlets' 9%
+  // No story known (0) is the article's own.
+  std::vector<StoredClaim> plain = {strike(1, "Agency", 0, 9), strike(2, "Daily", 0, 9)};
+  CHECK(Reconcile(plain).agreements.size() == 1);
 }
 
 TEST_CASE("agreements order: most sources first") {

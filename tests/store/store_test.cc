@@ -14,6 +14,7 @@
 
 #include "pipeline/core/embedded.h"
 #include "pipeline/core/names.h"
+#include "pipeline/core/near_copy.h"
 #include "tests/testing/temp_dir.h"
 
 // Rows print as one per line in failure messages.
@@ -338,9 +339,10 @@ TEST_CASE("store: every view compiles and selects") {
   RawDb raw(db);
   std::vector<std::string> views =
       raw.Rows("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name");
-  CHECK(views == std::vector<std::string>{"agreement_sources", "claim_sources", "conflict_sides",
-                                          "latest_reviews", "outlet_counts", "review_history",
-                                          "run_summary", "source_health", "timeline"});
+  CHECK(views == std::vector<std::string>{"agreement_sources", "article_stories", "claim_sources",
+                                          "conflict_sides", "latest_reviews", "outlet_counts",
+                                          "review_history", "run_summary", "source_health",
+                                          "timeline"});
   for (const std::string& v : views) {
     INFO("view ", v);
     sqlite3* handle = nullptr;
@@ -563,6 +565,193 @@ TEST_CASE("store: one article once - the same text under another identity is a c
   CHECK(now->copy_of.empty());
   CHECK(RawDb(db).One("SELECT count(*) FROM articles") == "3");
   CHECK(RawDb(db).One("SELECT count(*) FROM article_copies") == "0");
+  CheckClean(db);
+}
+
+// An agency story about a rail strike, and three stories that are not it.
+const std::string kStrike =
+    "Train drivers across the country will strike for 48 hours from Thursday after talks with "
+    "the state railway broke down late on Monday, the drivers' union said.\n"
+    "The union is asking for a pay rise of 9% over two years and a cap on weekly hours, while "
+    "the railway has offered 4.5% and a one-off payment of 1,500 euros.\n"
+    "About 6,000 passenger trains a day are expected to be cancelled, and freight operators "
+    "warned that deliveries to the ports would be delayed well into next week.\n"
+    "The transport minister called on both sides to return to the table and said the "
+    "government would not intervene in the dispute.\n";
+const std::string kHarvest =
+    "Farmers in the south expect the smallest wheat harvest in a decade after a dry spring "
+    "and a hailstorm in June, the agriculture ministry said on Friday.\n"
+    "Yields are forecast at 5.1 tonnes a hectare, down from 6.8 tonnes last year, and the "
+    "ministry said it would ask the European Commission for emergency aid.\n"
+    "Millers warned that bread prices could rise by the autumn if imports from the east are "
+    "held up at the border, as they were last winter.\n";
+const std::string kFloods =
+    "Heavy rain flooded parts of the old town overnight, closing two bridges and the main "
+    "railway station, and the fire brigade evacuated about 300 residents from the river bank.\n"
+    "The weather service said the river would crest on Wednesday afternoon, half a metre below "
+    "the record set in 2013, and warned of more storms in the hills to the north.\n"
+    "Schools in the district will stay closed until Thursday, the mayor's office said.\n";
+
+Article StoryArticle(const std::string& url, const std::string& outlet, const std::string& text) {
+  Article a;
+  a.meta.url = url;
+  a.meta.outlet = outlet;
+  a.meta.title = outlet + " story";
+  a.meta.published = CivilDate{2026, 5, 4};
+  a.text = text;
+  return a;
+}
+
+TEST_CASE("store: near copies - an agency story two outlets edited is one story") {
+  TempDir dir;
+  const std::string db = dir.File("news.db");
+  Store store = OpenOrDie(db);
+  auto put = [&](const Article& a) {
+    StatusOr<Store::PutResult> r = store.PutArticle(a, {});
+    REQUIRE_MESSAGE(r.ok(), r.status().ToString());
+    return r->article_id;
+  };
+  const int64_t agency = put(StoryArticle("https://agency.example/strike", "Agency", kStrike));
+  // Its own lead-in and a closing line; "per cent" for "%".
+  std::string edited = "BERLIN (Agency) - " + kStrike + "Read more on our transport page.\n";
+  edited.replace(edited.find("9%"), 2, "9 per cent");
+  const int64_t daily = put(StoryArticle("https://daily.example/strike", "Daily", edited));
+  // The first two paragraphs only, under a headline of its own.
+  const std::string shorter =
+      "Rail strike from Thursday\n" + kStrike.substr(0, kStrike.find("About 6,000"));
+  const int64_t radio = put(StoryArticle("https://radio.example/strike", "Radio", shorter));
+  const int64_t harvest = put(StoryArticle("https://daily.example/harvest", "Daily", kHarvest));
+  {
+    RawDb raw(db);
+    CHECK(raw.Rows("SELECT id, story_id IS NULL, story_share > 0.5 AND story_share <= 1 FROM "
+                   "articles ORDER BY id") ==
+          std::vector<std::string>{std::to_string(agency) + "|1|∅", std::to_string(daily) + "|0|1",
+                                   std::to_string(radio) + "|0|1",
+                                   std::to_string(harvest) + "|1|∅"});
+    CHECK(raw.Rows("SELECT story_id FROM articles WHERE story_id IS NOT NULL") ==
+          std::vector<std::string>(2, std::to_string(agency)));
+    CHECK(raw.Rows("SELECT article_id, story_id, label FROM article_stories ORDER BY article_id") ==
+          std::vector<std::string>{
+              std::to_string(agency) + "|" + std::to_string(agency) + "|Agency",
+              std::to_string(daily) + "|" + std::to_string(agency) + "|Daily",
+              std::to_string(radio) + "|" + std::to_string(agency) + "|Radio",
+              std::to_string(harvest) + "|" + std::to_string(harvest) + "|Daily"});
+    CHECK(raw.One("SELECT count(*) FROM article_sketches WHERE article_id = " +
+                  std::to_string(agency)) == std::to_string(kSketchSize));
+  }
+  // Claims read back carry their story.
+  Article with_claim = StoryArticle("https://radio.example/strike", "Radio", shorter);
+  Claim c = MakeClaim(shorter, MentionKind::kPercent, "9%", PercentValue{9, std::nullopt, false, 1},
+                      "The union", "1,500 euros.");
+  c.mention.rule = "percent.number_sign";
+  c.entity = "drivers' union";
+  c.attribute = "pay_rise";
+  c.as_of = {{2026, 5, 4}, {2026, 5, 4}, AsOfBasis::kPublication, ""};
+  c.interval = {8.5, 9.5};
+  REQUIRE(store.PutArticle(with_claim, {c}).ok());
+  StatusOr<std::vector<StoredClaim>> claims = store.LoadClaims();
+  REQUIRE(claims.ok());
+  REQUIRE(claims->size() == 1);
+  CHECK(claims->front().article_id == radio);
+  CHECK(claims->front().story_id == agency);
+  // Findings name the other outlets of the story beside the claim.
+  {
+    Article harvest_with_claim = StoryArticle("https://daily.example/harvest", "Daily", kHarvest);
+    Claim h = MakeClaim(kHarvest, MentionKind::kPercent, "6.8",
+                        PercentValue{6.8, std::nullopt, false, 0.1}, "Yields", "aid.");
+    h.mention.rule = "percent.number_sign";
+    h.entity = c.entity;
+    h.attribute = c.attribute;
+    h.as_of = c.as_of;
+    h.interval = {6.75, 6.85};
+    REQUIRE(store.PutArticle(harvest_with_claim, {h}).ok());
+    claims = store.LoadClaims();
+    REQUIRE(claims.ok());
+    REQUIRE(claims->size() == 2);
+    Findings f;
+    Agreement g;
+    g.id = "a0000000000b1";
+    g.key = {c.entity, c.attribute, ""};
+    g.as_of = c.as_of;
+    g.reason = "Two outlets.";
+    g.claims = *claims;
+    f.agreements = {g};
+    REQUIRE(store.ReplaceFindings(f).ok());
+    StatusOr<Findings> got = store.LoadFindings();
+    REQUIRE(got.ok());
+    REQUIRE(got->agreements.size() == 1);
+    REQUIRE(got->agreements[0].claims.size() == 2);
+    for (const StoredClaim& sc : got->agreements[0].claims) {
+      CAPTURE(sc.article.Label());
+      CHECK(sc.copies == (sc.article_id == radio ? std::vector<std::string>{"Agency", "Daily"}
+                                                 : std::vector<std::string>{}));
+    }
+  }
+
+  // Put again as it is: nothing written.
+  const std::string bytes = ReadBytes(db);
+  REQUIRE(store.PutArticle(StoryArticle("https://daily.example/strike", "Daily", edited), {}).ok());
+  CHECK(ReadBytes(db) == bytes);
+
+  // The story's first article is corrected into another story: the versions
+  // that copied it stay its story (they carried what it said), and it
+  // follows the story it now copies, taking them along.
+  const int64_t floods = put(StoryArticle("https://city.example/floods", "City", kFloods));
+  put(StoryArticle("https://agency.example/strike", "Agency", "FLOOD UPDATE: " + kFloods));
+  {
+    RawDb raw(db);
+    CHECK(raw.Rows("SELECT story_id FROM articles WHERE id IN (" + std::to_string(agency) + ", " +
+                   std::to_string(daily) + ", " + std::to_string(radio) + ")") ==
+          std::vector<std::string>(3, std::to_string(floods)));
+  }
+  // A text no stored article shares: a story of its own again.
+  put(StoryArticle("https://agency.example/strike", "Agency", "A short notice."));
+  {
+    RawDb raw(db);
+    CHECK(raw.One("SELECT story_id IS NULL FROM articles WHERE id = " + std::to_string(agency)) ==
+          "1");
+    CHECK(raw.One("SELECT count(*) FROM article_sketches WHERE article_id = " +
+                  std::to_string(agency)) == "0");
+  }
+  CheckClean(db);
+}
+
+TEST_CASE("store: near copies - a store made before stories gets them when opened") {
+  TempDir dir;
+  const std::string db = dir.File("news.db");
+  {
+    // Schema 7 as an older newsrecon left it, with three articles.
+    std::ofstream(db).flush();  // an empty file is an empty database
+    RawDb raw(db);
+    auto quoted = [](const std::string& text) {
+      std::string out = "'";
+      for (char ch : text) out += ch == '\'' ? std::string("''") : std::string(1, ch);
+      return out + "'";
+    };
+    std::vector<std::string_view> files = EmbeddedFiles("schema/");
+    REQUIRE(files.size() >= 8);
+    for (size_t i = 0; i < 7; ++i) {
+      std::optional<std::string_view> sql = EmbeddedFile(files[i]);
+      REQUIRE(sql);
+      REQUIRE(raw.Exec(std::string(*sql)) == SQLITE_OK);
+    }
+    REQUIRE(raw.Exec("PRAGMA user_version = 7") == SQLITE_OK);
+    int n = 0;
+    for (const std::string* text : {&kStrike, &kHarvest, &kStrike}) {
+      const std::string t = n == 2 ? "Updated: " + *text : *text;
+      REQUIRE(raw.Exec("INSERT INTO articles (source_key, label, content_hash, text) VALUES "
+                       "('https://o" +
+                       std::to_string(n) + ".example/', 'O" + std::to_string(n) + "', '" +
+                       ContentHash(t) + "', " + quoted(t) + ")") == SQLITE_OK);
+      ++n;
+    }
+  }
+  Store store = OpenOrDie(db);
+  CHECK(store.schema_version() >= 8);
+  RawDb raw(db);
+  CHECK(raw.Rows("SELECT label, story_id FROM articles ORDER BY id") ==
+        std::vector<std::string>{"O0|∅", "O1|∅", "O2|1"});
+  CHECK(raw.One("SELECT count(DISTINCT article_id) FROM article_sketches") == "3");
   CheckClean(db);
 }
 

@@ -49,6 +49,7 @@ void PrintJson(const std::string& db, const StoreStatus& st) {
   j["conflicts"] = st.conflicts;
   j["agreements"] = st.agreements;
   j["article_copies"] = st.copies;
+  j["article_near_copies"] = st.near_copies;
   j["runs"] = nlohmann::json::array();
   for (const RunRow& r : st.runs) {
     nlohmann::json run = {{"id", r.id},
@@ -84,8 +85,16 @@ void PrintJson(const std::string& db, const StoreStatus& st) {
 void PrintText(const std::string& db, const StoreStatus& st) {
   std::cout << db << ": schema version " << st.schema_version << ", " << st.database_bytes
             << " bytes; " << st.articles << " articles";
-  if (st.copies > 0)
-    std::cout << " (and " << st.copies << (st.copies == 1 ? " copy" : " copies") << " of them)";
+  if (st.near_copies > 0 || st.copies > 0) {
+    std::cout << " (";
+    if (st.near_copies > 0)
+      std::cout << st.near_copies << " of them "
+                << (st.near_copies == 1 ? "a near copy" : "near copies") << " of another";
+    if (st.near_copies > 0 && st.copies > 0) std::cout << "; ";
+    if (st.copies > 0)
+      std::cout << "and " << st.copies << (st.copies == 1 ? " copy" : " copies") << " of them";
+    std::cout << ")";
+  }
   std::cout << ", " << st.claims << " claims, " << st.conflicts << " conflicts, " << st.agreements
             << " agreements\n";
   std::cout << "\nLast runs (newest first):\n";
