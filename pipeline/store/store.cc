@@ -129,7 +129,51 @@ Status PutCopy(const Db& db, const Article& article, int64_t article_id, std::st
 
 // How many stored articles sharing sketch hashes with a new text are read
 // and compared with it, those sharing most first.
-constexpr int kMaxStoryCandidates = 8;
+constexpr size_t kMaxStoryCandidates = 8;
+constexpr int kMaxArticlesPerSketchHash = 64;
+
+// The stored articles other than `id` that share most of `sketch`, at most
+// kMaxStoryCandidates, each as (its story, its text), in the order stored.
+// A hash is looked up in at most kMaxArticlesPerSketchHash articles, the
+// first stored, so that text every article shares (a site's boilerplate)
+// costs no more than a story.
+StatusOr<std::vector<Row>> StoryCandidates(const Db& db, int64_t id,
+                                           const std::vector<uint64_t>& sketch,
+                                           std::string_view what) {
+  std::map<int64_t, int> shared;
+  StatusOr<Stmt> lookup = Stmt::Prepare(
+      db,
+      "SELECT article_id FROM article_sketches WHERE hash = ? AND article_id <> ? ORDER BY "
+      "article_id LIMIT " +
+          std::to_string(kMaxArticlesPerSketchHash));
+  if (!lookup.ok()) return lookup.status();
+  for (uint64_t h : sketch) {
+    lookup->BindRow({Int(static_cast<int64_t>(h)), Int(id)});
+    for (;;) {
+      StatusOr<bool> more = lookup->Next(what);
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+      const Row row = lookup->Columns(0, 1);
+      if (auto* other = std::get_if<int64_t>(&row[0])) ++shared[*other];
+    }
+    lookup->Reset();
+  }
+  std::vector<std::pair<int, int64_t>> ranked;  // (-shared hashes, id)
+  for (const auto& [other, n] : shared) ranked.emplace_back(-n, other);
+  std::sort(ranked.begin(), ranked.end());
+  if (ranked.size() > kMaxStoryCandidates) ranked.resize(kMaxStoryCandidates);
+  std::sort(ranked.begin(), ranked.end(),
+            [](const auto& a, const auto& b) { return a.second < b.second; });
+  std::vector<Row> candidates;  // (story, text), in the order stored
+  for (const auto& [n, other] : ranked) {
+    StatusOr<std::vector<Row>> row =
+        AllRows(db, "SELECT COALESCE(story_id, id), text FROM articles WHERE id = ?", {Int(other)},
+                2, what);
+    if (!row.ok()) return row.status();
+    if (!row->empty()) candidates.push_back(std::move(row->front()));
+  }
+  return candidates;
+}
 
 // Near copies (core/near_copy.h): indexes the sketch of article `id`, whose
 // text is `text`, and links the article to the story of the stored article
@@ -145,20 +189,7 @@ Status LinkStory(const Db& db, int64_t id, std::string_view text, std::string_vi
   double share = 0;
   if (shingles.size() >= kMinShingles) {
     const std::vector<uint64_t> sketch = Sketch(shingles);
-    Row params;
-    std::string marks;
-    for (uint64_t h : sketch) {
-      params.push_back(Int(static_cast<int64_t>(h)));
-      marks += marks.empty() ? "?" : ", ?";
-    }
-    params.push_back(Int(id));
-    StatusOr<std::vector<Row>> candidates = AllRows(
-        db,
-        "SELECT COALESCE(a.story_id, a.id), a.text FROM articles AS a JOIN "
-        "(SELECT article_id, COUNT(*) AS n FROM article_sketches WHERE hash IN (" +
-            marks + ") AND article_id <> ? GROUP BY article_id ORDER BY n DESC, article_id LIMIT " +
-            std::to_string(kMaxStoryCandidates) + ") AS s ON s.article_id = a.id ORDER BY a.id",
-        params, 2, what);
+    StatusOr<std::vector<Row>> candidates = StoryCandidates(db, id, sketch, what);
     if (!candidates.ok()) return candidates.status();
     for (const Row& r : *candidates) {
       Cursor c(r, db.path + ": articles row");
