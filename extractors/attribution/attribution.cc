@@ -400,14 +400,17 @@ Status Lexicons::ParseEntities(std::string_view text) {
   of_re = std::make_unique<RE2>("^\\s+of\\s+(?:the\\s+)?");
   // "NEW YORK, March 3 (Reuters) - ", "SAN FRANCISCO — ", "Rotterdam (ANP) - ":
   // a place in capitals, or any capitalised place with an agency in
-  // parentheses, up to two comma-set parts (state, country, date), then a dash.
+  // parentheses, up to two comma-set parts (state, country, date), then a dash;
+  // or the agency alone, where the place ended a sentence of its own
+  // ("WASHINGTON, D.C." / "(AP) -- ").
   const std::string caps_word = "[A-Z][A-Z.'\u2019-]*[A-Z.]";
   const std::string word = "[A-Z][A-Za-z.'\u2019-]*";
   const std::string parts = "(?:,\\s*[^()\\n,]{1,30}){0,2}";
   const std::string agency = "\\s*\\([A-Za-z][^()\\n]{0,39}\\)";
-  dateline_re = std::make_unique<RE2>(
-      "^(?:" + caps_word + "(?:\\s+" + caps_word + "){0,3}" + parts + "(?:" + agency + ")?|" +
-      word + "(?:\\s+" + word + "){0,3}" + parts + agency + ")\\s*(?:-{1,2}|\u2013|\u2014)\\s+");
+  dateline_re =
+      std::make_unique<RE2>("^(?:" + caps_word + "(?:\\s+" + caps_word + "){0,3}" + parts +
+                            "(?:" + agency + ")?|" + word + "(?:\\s+" + word + "){0,3}" + parts +
+                            agency + "|" + agency + ")\\s*(?:-{1,2}|\u2013|\u2014)\\s+");
   if (!entity_re->ok())
     return Status::InvalidArgument(std::string(kEntitiesFile) + ": " + entity_re->error());
   return Status::Ok();

@@ -6,12 +6,10 @@
 namespace newsrecon {
 
 std::string Fnv1aHex(std::string_view bytes) {
-  constexpr uint64_t kFnvOffset = 14695981039346656037ull;
-  constexpr uint64_t kFnvPrime = 1099511628211ull;
-  uint64_t h = kFnvOffset;
+  uint64_t h = kFnv1aOffset;
   for (unsigned char ch : bytes) {
     h ^= ch;
-    h *= kFnvPrime;
+    h *= kFnv1aPrime;
   }
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "pipeline/core/hash.h"
+
 namespace newsrecon {
 namespace {
 
@@ -23,21 +25,19 @@ uint64_t Mix(uint64_t x) {
 }  // namespace
 
 std::vector<uint64_t> Shingles(std::string_view text) {
-  constexpr uint64_t kFnvOffset = 14695981039346656037ull;
-  constexpr uint64_t kFnvPrime = 1099511628211ull;
-  std::vector<uint64_t> words;
-  uint64_t h = kFnvOffset;
+  std::vector<uint64_t> words;  // FNV-1a 64 of each word, lowered
+  uint64_t h = kFnv1aOffset;
   bool in_word = false;
   for (size_t i = 0; i <= text.size(); ++i) {
     const unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
     if (IsSeparator(c)) {
       if (in_word) words.push_back(h);
-      h = kFnvOffset;
+      h = kFnv1aOffset;
       in_word = false;
       continue;
     }
     h ^= (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
-    h *= kFnvPrime;
+    h *= kFnv1aPrime;
     in_word = true;
   }
   std::vector<uint64_t> out;
