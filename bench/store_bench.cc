@@ -67,7 +67,8 @@ void SyntheticArticle(int i, Article* a, std::vector<Claim>* claims) {
     claims->push_back(std::move(c));
   }
   // Articles i and i + 5,000 name the same figures: the last line keeps
-  // every text its own (the store keeps one article per text).
+  // every text its own (the store keeps one article per text), so the
+  // second is stored as a near copy of the first, one story with it.
   a->text += "Report " + std::to_string(i) + ".";
 }
 
