@@ -43,10 +43,9 @@ enum class PublishedMethod {
 // picked and where sources disagree.
 struct DateWitness {
   PublishedMethod method = PublishedMethod::kUnknown;
-  std::string
-      where;        // which field said it: "json-ld datePublished", "meta article:published_time",
-                    // "time[datetime]", "url path", "rss pubDate", "http Last-Modified" ...
-  std::string raw;  // the value as printed there (trimmed, at most 200 bytes)
+  std::string where;  // which field said it: "json-ld datePublished", "meta article:published_time",
+                      // "time[datetime]", "url path", "rss pubDate", "http Last-Modified" ...
+  std::string raw;    // the value as printed there (trimmed, at most 200 bytes)
   std::optional<CivilDate> date;  // its calendar day in the stated zone; nullopt if unreadable
   bool modified = false;          // a date of modification (dateModified, lastmod, updated)
 };
