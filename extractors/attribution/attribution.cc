@@ -322,7 +322,7 @@ class Lexicons {
   std::unique_ptr<RE2> entity_re;    // group 1 named entity, 2 anaphor, 3 possessive name
   std::unique_ptr<RE2> names_re;     // group 1: a case-sensitive name alone
   std::unique_ptr<RE2> of_re;        // " of (the) " after a percentage: "27% of OpenAI"
-  std::unique_ptr<RE2> dateline_re;  // a wire story's dateline, anchored: see DatelineEnd
+  std::unique_ptr<RE2> dateline_re;  // a wire story's dateline, anchored: see SubjectStart
   std::unique_ptr<RE2::Set> cue_set;
   std::vector<const CueList*> lists;  // by set index
 
@@ -607,6 +607,25 @@ StatusOr<Attributor> Attributor::Load() {
 
 namespace {
 
+// Where sentence `s` of `text` starts once its dateline, if any, is left
+// out (Lexicons::dateline_re). Without an agency, capitals before a dash
+// that the sentence closes again are a name set off, not a dateline ("IBM —
+// the computer maker — said ...").
+size_t SubjectStart(const Lexicons& lex, std::string_view text, ByteSpan s) {
+  const std::string_view sentence = text.substr(s.start, s.size());
+  re2::StringPiece in(sentence.data(), sentence.size()), match;
+  if (sentence.empty() || !lex.dateline_re->Match(in, 0, in.size(), RE2::ANCHOR_START, &match, 1))
+    return s.start;
+  std::string_view head(match.data(), match.size());
+  while (!head.empty() && IsAsciiSpace(head.back())) head.remove_suffix(1);
+  const size_t dash_at = head.find_last_not_of("-\xE2\x80\x93\x94");  // -, en and em dash
+  const std::string dash =
+      " " + std::string(head.substr(dash_at == std::string_view::npos ? 0 : dash_at + 1)) + " ";
+  const bool agency = head.find('(') != std::string_view::npos;
+  if (!agency && sentence.find(dash, match.size()) != std::string_view::npos) return s.start;
+  return s.start + match.size();
+}
+
 // The work of one Attribute() call: an article's text, sentences, entities.
 class ArticleAttribution {
  public:
@@ -618,26 +637,7 @@ class ArticleAttribution {
     // A wire story's dateline names where and by whom it was filed, not whom
     // it is about: the sentence's subject comes after it.
     subject_start_.reserve(sentences_.size());
-    for (const ByteSpan& s : sentences_) {
-      const std::string_view sentence = text_.substr(s.start, s.size());
-      re2::StringPiece in(sentence.data(), sentence.size()), match;
-      size_t start = s.start;
-      if (!sentence.empty() &&
-          lex_.dateline_re->Match(in, 0, in.size(), RE2::ANCHOR_START, &match, 1)) {
-        // Without an agency, capitals before a dash the sentence closes again
-        // are a name set off ("IBM — the computer maker — said ...").
-        std::string_view head(match.data(), match.size());
-        while (!head.empty() && IsAsciiSpace(head.back())) head.remove_suffix(1);
-        const size_t dash_at = head.find_last_not_of("-\xE2\x80\x93\x94");
-        const std::string dash =
-            " " + std::string(head.substr(dash_at == std::string_view::npos ? 0 : dash_at + 1)) +
-            " ";
-        const bool agency = head.find('(') != std::string_view::npos;
-        if (agency || sentence.find(dash, match.size()) == std::string_view::npos)
-          start = s.start + match.size();
-      }
-      subject_start_.push_back(start);
-    }
+    for (const ByteSpan& s : sentences_) subject_start_.push_back(SubjectStart(lex_, text_, s));
     FindEntities(mentions, english);
   }
 
