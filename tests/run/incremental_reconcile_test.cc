@@ -3,6 +3,7 @@
 // as reconciling every claim at once. Real extraction, a real SQLite file.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -17,9 +18,26 @@ namespace {
 
 const char* const kEntities[] = {"OpenAI", "Anthropic", "Nvidia", "Microsoft", "Google"};
 
-// An article by outlet `outlet` with a valuation and a revenue figure.
+// Two agency paragraphs, long enough that the articles carrying one are near
+// copies of each other: one story (store.h), one voice in agreements.
+const char* const kAgency[] = {
+    "",
+    "Investors have poured money into companies that build large language models this year, "
+    "betting that demand for chatbots and coding assistants will keep growing even as the cost "
+    "of training each new model rises. Several of the largest rounds were led by chip makers and "
+    "cloud providers, which sell computing power back to the same start-ups. Regulators in "
+    "Europe and the United States have begun to ask whether those ties give a few firms too much "
+    "control over the market.\n",
+    "Shares of technology companies fell on Wednesday after a report on factory orders came in "
+    "weaker than economists had expected, and bond yields rose for a third day. Traders said "
+    "the selling was orderly and that many funds were cutting risk before the end of the quarter, "
+    "when they report their holdings. The dollar gained against most major currencies, and oil "
+    "prices slipped for the first time in a week as stockpiles grew.\n"};
+
+// An article by outlet `outlet` with a valuation and a revenue figure, and
+// agency paragraph `agency` (0: none).
 Article MakeArticle(int id, const std::string& outlet, const std::string& entity, int valuation,
-                    int revenue, int day) {
+                    int revenue, int day, int agency = 0) {
   Article a;
   a.meta.url = "https://news" + std::to_string(id % 7) + ".example/story/" + std::to_string(id);
   a.meta.outlet = outlet;
@@ -27,7 +45,7 @@ Article MakeArticle(int id, const std::string& outlet, const std::string& entity
   a.text = entity + " was valued at $" + std::to_string(valuation) +
            " billion in its latest funding round, people familiar with the matter said. " +
            "The company reported revenue of $" + std::to_string(revenue) +
-           " billion for last year, up from the year before.\n";
+           " billion for last year, up from the year before.\n" + kAgency[agency];
   return a;
 }
 
@@ -71,8 +89,10 @@ TEST_CASE("incremental reconcile equals a whole reconcile, run after run") {
     for (int k = 0; k < 6; ++k) {
       // Ids repeat across rounds: an article is new, unchanged or changed.
       const int id = pick(30);
+      // An article may join a story, move to another or leave it (and the
+      // articles of a story whose first article moves follow it).
       Article a = MakeArticle(id, "Outlet " + std::to_string(id % 9), kEntities[id % 5],
-                              valuations[pick(5)], 10 + pick(3), 1 + id % 28);
+                              valuations[pick(5)], 10 + pick(3), 1 + id % 28, pick(3));
       StatusOr<std::vector<Claim>> claims = extractor->Extract(a.text, a.meta.published);
       REQUIRE(claims.ok());
       put_claims += claims->size();
@@ -96,6 +116,11 @@ TEST_CASE("incremental reconcile equals a whole reconcile, run after run") {
     }
   }
   CHECK(put_claims > 100);
+  // Stories formed: some claims' articles tell another's story.
+  StatusOr<std::vector<StoredClaim>> all = store->LoadClaims();
+  REQUIRE(all.ok());
+  CHECK(std::count_if(all->begin(), all->end(),
+                      [](const StoredClaim& c) { return c.story_id != c.article_id; }) > 10);
   // The run really compared things: both kinds of finding exist.
   StatusOr<Findings> stored = store->LoadFindings();
   REQUIRE(stored.ok());
