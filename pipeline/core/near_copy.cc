@@ -74,11 +74,14 @@ double SharedShare(const std::vector<uint64_t>& a, const std::vector<uint64_t>& 
   return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
-bool IsNearCopy(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+std::optional<double> NearCopyShare(const std::vector<uint64_t>& a,
+                                    const std::vector<uint64_t>& b) {
   const size_t lo = std::min(a.size(), b.size()), hi = std::max(a.size(), b.size());
   if (lo < kMinShingles || static_cast<double>(hi) > kMaxSizeRatio * static_cast<double>(lo))
-    return false;
-  return SharedShare(a, b) >= kMinShare;
+    return std::nullopt;
+  const double share = SharedShare(a, b);
+  if (share < kMinShare) return std::nullopt;
+  return share;
 }
 
 }  // namespace newsrecon

@@ -23,6 +23,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -47,8 +48,14 @@ std::vector<uint64_t> Sketch(const std::vector<uint64_t>& shingles);
 // 0 when either is empty. Both ascending.
 double SharedShare(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
 
-// Whether texts with these shingles are near copies (the header's rule).
-bool IsNearCopy(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
+// The SharedShare of texts with these shingles when they are near copies
+// (the header's rule), else nullopt.
+std::optional<double> NearCopyShare(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
+
+// Whether texts with these shingles are near copies (NearCopyShare has a value).
+inline bool IsNearCopy(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  return NearCopyShare(a, b).has_value();
+}
 
 }  // namespace newsrecon
 

@@ -196,11 +196,9 @@ Status LinkStory(const Db& db, int64_t id, std::string_view text, std::string_vi
       const int64_t other_story = c.Integer();
       const std::string other_text = c.Text();
       if (!c.ok()) return db.Corrupt(c.error());
-      const std::vector<uint64_t> theirs = Shingles(other_text);
-      if (!IsNearCopy(shingles, theirs)) continue;
-      const double x = SharedShare(shingles, theirs);
-      if (x > share) {  // rows come by id: the first stored wins a tie
-        share = x;
+      const std::optional<double> x = NearCopyShare(shingles, Shingles(other_text));
+      if (x && *x > share) {  // rows come by id: the first stored wins a tie
+        share = *x;
         story = other_story == id ? std::nullopt : std::optional<int64_t>(other_story);
       }
     }
