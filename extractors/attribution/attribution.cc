@@ -402,7 +402,7 @@ Status Lexicons::ParseEntities(std::string_view text) {
   // a place in capitals, or any capitalised place with an agency in
   // parentheses, up to two comma-set parts (state, country, date), then a dash;
   // or the agency alone, where the place ended a sentence of its own
-  // ("WASHINGTON, D.C." / "(AP) -- ").
+  // ("WASHINGTON, D.C." / "(AP) -- "). Group 1: the dash.
   const std::string caps_word = "[A-Z][A-Z.'\u2019-]*[A-Z.]";
   const std::string word = "[A-Z][A-Za-z.'\u2019-]*";
   const std::string parts = "(?:,\\s*[^()\\n,]{1,30}){0,2}";
@@ -410,7 +410,7 @@ Status Lexicons::ParseEntities(std::string_view text) {
   dateline_re =
       std::make_unique<RE2>("^(?:" + caps_word + "(?:\\s+" + caps_word + "){0,3}" + parts +
                             "(?:" + agency + ")?|" + word + "(?:\\s+" + word + "){0,3}" + parts +
-                            agency + "|" + agency + ")\\s*(?:-{1,2}|\u2013|\u2014)\\s+");
+                            agency + "|" + agency + ")\\s*(-{1,2}|\u2013|\u2014)\\s+");
   if (!entity_re->ok())
     return Status::InvalidArgument(std::string(kEntitiesFile) + ": " + entity_re->error());
   return Status::Ok();
@@ -613,17 +613,14 @@ namespace {
 // the computer maker — said ...").
 size_t SubjectStart(const Lexicons& lex, std::string_view text, ByteSpan s) {
   const std::string_view sentence = text.substr(s.start, s.size());
-  re2::StringPiece in(sentence.data(), sentence.size()), match;
-  if (sentence.empty() || !lex.dateline_re->Match(in, 0, in.size(), RE2::ANCHOR_START, &match, 1))
+  re2::StringPiece in(sentence.data(), sentence.size()), match[2];
+  if (sentence.empty() || !lex.dateline_re->Match(in, 0, in.size(), RE2::ANCHOR_START, match, 2))
     return s.start;
-  std::string_view head(match.data(), match.size());
-  while (!head.empty() && IsAsciiSpace(head.back())) head.remove_suffix(1);
-  const size_t dash_at = head.find_last_not_of("-\xE2\x80\x93\x94");  // -, en and em dash
-  const std::string dash =
-      " " + std::string(head.substr(dash_at == std::string_view::npos ? 0 : dash_at + 1)) + " ";
+  const std::string_view head(match[0].data(), match[0].size());
+  const std::string dash = " " + std::string(match[1].data(), match[1].size()) + " ";
   const bool agency = head.find('(') != std::string_view::npos;
-  if (!agency && sentence.find(dash, match.size()) != std::string_view::npos) return s.start;
-  return s.start + match.size();
+  if (!agency && sentence.find(dash, head.size()) != std::string_view::npos) return s.start;
+  return s.start + head.size();
 }
 
 // The work of one Attribute() call: an article's text, sentences, entities.
