@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "pipeline/core/hash.h"
+#include "pipeline/core/plural.h"
 #include "pipeline/reconcile/describe.h"
 
 namespace newsrecon {
@@ -191,16 +192,16 @@ Severity Measure(const Claim& lower, const Claim& higher) {
       // end of one and the start of the other.
       const int years = std::max(1, db->first.year - da->first.year);
       s.value = 12 * years;
-      s.words = std::to_string(years) + (years == 1 ? " year apart" : " years apart");
+      s.words = Plural(years, "year apart", "years apart");
       return s;
     }
     const int months = std::max(0, MonthsBetween(a, b));
     s.value = months;
     if (months == 0) {
       const long days = std::lround(hi) - std::lround(lo);
-      s.words = std::to_string(days) + (days == 1 ? " day apart" : " days apart");
+      s.words = Plural(days, "day apart", "days apart");
     } else {
-      s.words = std::to_string(months) + (months == 1 ? " month apart" : " months apart");
+      s.words = Plural(months, "month apart", "months apart");
     }
     return s;
   }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/core/names.h"
+#include "pipeline/core/plural.h"
 #include "pipeline/reconcile/describe.h"
 #include "pipeline/report/common.h"
 
@@ -91,9 +92,7 @@ std::string SideHtml(const StoredClaim& c) {
 std::string HistoryHtml(const Conflict& c, const std::vector<ReviewEvent>& history) {
   std::string out = "<details class=\"history\"" + std::string(history.empty() ? "" : " open") +
                     "><summary>Review: " + StatusBadge(c.status) + " ";
-  out += history.empty()
-             ? "not reviewed yet"
-             : std::to_string(history.size()) + (history.size() == 1 ? " review" : " reviews");
+  out += history.empty() ? "not reviewed yet" : Plural(history.size(), "review", "reviews");
   out += "</summary>\n";
   if (!history.empty()) {
     out += "<ol>\n";
@@ -502,8 +501,7 @@ std::string RenderHtmlReport(const DeskView& view) {
     collect(copies, k.key.entity);
   }
 
-  std::string counts =
-      std::to_string(f.conflicts.size()) + (f.conflicts.size() == 1 ? " conflict" : " conflicts");
+  std::string counts = Plural(f.conflicts.size(), "conflict", "conflicts");
   std::string status_counts;
   for (ReviewStatus s : {ReviewStatus::kOpen, ReviewStatus::kConfirmed, ReviewStatus::kDismissed,
                          ReviewStatus::kNeedsWork}) {
@@ -512,9 +510,8 @@ std::string RenderHtmlReport(const DeskView& view) {
                      std::string(Name(s));
   }
   if (!status_counts.empty()) counts += " (" + status_counts + ")";
-  counts += ", " + std::to_string(f.agreements.size()) +
-            (f.agreements.size() == 1 ? " agreement" : " agreements") + ", " +
-            std::to_string(timelines.size()) + (timelines.size() == 1 ? " timeline" : " timelines");
+  counts += ", " + Plural(f.agreements.size(), "agreement", "agreements") + ", " +
+            Plural(timelines.size(), "timeline", "timelines");
 
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -563,8 +560,7 @@ std::string RenderHtmlReport(const DeskView& view) {
     out += "<details class=\"related\"><summary>" +
            (related.empty()
                 ? std::string("No agreement on ") + Esc(DescribeKey(c.key)) + " (any qualifier)"
-                : std::to_string(related.size()) +
-                      (related.size() == 1 ? " agreement" : " agreements") + " on " +
+                : Plural(related.size(), "agreement", "agreements") + " on " +
                       Esc(c.key.entity + " · " + c.key.attribute)) +
            "</summary>\n";
     for (const Agreement* a : related)

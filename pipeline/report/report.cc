@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "pipeline/core/names.h"
+#include "pipeline/core/plural.h"
 #include "pipeline/reconcile/describe.h"
 #include "pipeline/report/common.h"
 
@@ -137,10 +138,6 @@ std::string MarkdownQuote(const StoredClaim& c) {
 }
 
 // ---- shared wording -----------------------------------------------------
-
-std::string Plural(size_t n, const std::string& one, const std::string& many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
 
 std::string CountsLine(const Findings& f) {
   return Plural(f.conflicts.size(), "conflict", "conflicts") + ", " +

@@ -9,6 +9,7 @@
 #include <set>
 #include <utility>
 
+#include "pipeline/core/plural.h"
 #include "pipeline/extract/extract.h"
 #include "pipeline/parse/parse.h"
 #include "pipeline/reconcile/reconcile.h"
@@ -292,23 +293,21 @@ StatusOr<IngestSummary> IngestRun::Finish() {
   summary_.conflicts = static_cast<int>(counts->conflicts);
   summary_.agreements = static_cast<int>(counts->agreements);
   const IngestSummary& m = summary_;
-  log_->Log(
-      LogEvent(
-          LogLevel::kInfo, "reconciled",
-          std::to_string(m.documents - m.documents_failed) + " of " + std::to_string(m.documents) +
-              " documents read" +
-              (m.not_modified > 0 ? " (" + std::to_string(m.not_modified) + " fetches not modified)"
-                                  : std::string()) +
-              ", " + std::to_string(m.articles_changed) + " new or changed, " +
-              (m.articles_copied > 0
-                   ? std::to_string(m.articles_copied) +
-                         (m.articles_copied == 1 ? " copy" : " copies") + " of stored articles, "
-                   : std::string()) +
-              std::to_string(m.claims) + " claims; " + std::to_string(m.conflicts) +
-              " conflicts (" + std::to_string(m.conflicts_new) + " new), " +
-              std::to_string(m.agreements) + " agreements in the store")
-          .Status(m.AnyFailed() ? "partial" : "ok")
-          .Duration(MillisBetween(t0, log_->Now())));
+  log_->Log(LogEvent(LogLevel::kInfo, "reconciled",
+                     std::to_string(m.documents - m.documents_failed) + " of " +
+                         std::to_string(m.documents) + " documents read" +
+                         (m.not_modified > 0
+                              ? " (" + std::to_string(m.not_modified) + " fetches not modified)"
+                              : std::string()) +
+                         ", " + std::to_string(m.articles_changed) + " new or changed, " +
+                         (m.articles_copied > 0 ? Plural(m.articles_copied, "copy", "copies") +
+                                                      " of stored articles, "
+                                                : std::string()) +
+                         std::to_string(m.claims) + " claims; " + std::to_string(m.conflicts) +
+                         " conflicts (" + std::to_string(m.conflicts_new) + " new), " +
+                         std::to_string(m.agreements) + " agreements in the store")
+                .Status(m.AnyFailed() ? "partial" : "ok")
+                .Duration(MillisBetween(t0, log_->Now())));
   return summary_;
 }
 

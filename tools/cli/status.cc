@@ -4,6 +4,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "pipeline/core/plural.h"
 #include "pipeline/store/runs.h"
 #include "pipeline/store/store.h"
 #include "tools/cli/cli.h"
@@ -91,8 +92,7 @@ void PrintText(const std::string& db, const StoreStatus& st) {
       std::cout << st.near_copies << " of them "
                 << (st.near_copies == 1 ? "a near copy" : "near copies") << " of another";
     if (st.near_copies > 0 && st.copies > 0) std::cout << "; ";
-    if (st.copies > 0)
-      std::cout << "and " << st.copies << (st.copies == 1 ? " copy" : " copies") << " of them";
+    if (st.copies > 0) std::cout << "and " << Plural(st.copies, "copy", "copies") << " of them";
     std::cout << ")";
   }
   std::cout << ", " << st.claims << " claims, " << st.conflicts << " conflicts, " << st.agreements
@@ -107,8 +107,7 @@ void PrintText(const std::string& db, const StoreStatus& st) {
     if (r.exit_code) std::cout << " (exit " << *r.exit_code << ")";
     std::cout << ": " << c.documents << " documents, " << c.articles_new << " new, "
               << c.articles_changed << " changed, " << c.articles_unchanged << " unchanged, ";
-    if (c.articles_copied > 0)
-      std::cout << c.articles_copied << (c.articles_copied == 1 ? " copy, " : " copies, ");
+    if (c.articles_copied > 0) std::cout << Plural(c.articles_copied, "copy", "copies") << ", ";
     std::cout << c.claims << " claims, " << c.conflicts << " conflicts (" << c.conflicts_new
               << " new), " << c.failures << " failures\n";
     if (!r.message.empty()) std::cout << "      " << r.message << "\n";
