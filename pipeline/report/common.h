@@ -40,8 +40,8 @@ std::string HedgeLine(const Mention& m);
 // The URL or path of an article, or "" when it would only repeat its label.
 std::string Where(const ArticleMeta& a);
 
-// The other sources that carried the claim's article word for word
-// (StoredClaim::copies), each once in the order found, leaving out the
+// The other sources that carried the claim's article, word for word or
+// nearly (StoredClaim::copies), each once in the order given, leaving out the
 // article's own label (a print version of the same outlet).
 std::vector<std::string> OtherSources(const StoredClaim& c);
 
