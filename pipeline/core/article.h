@@ -60,7 +60,7 @@ struct ArticleMeta {
   std::string language;       // BCP 47 ("en"); may be empty
   std::optional<CivilDate> published;
   PublishedMethod published_method = PublishedMethod::kUnknown;
-  std::string byline;  // the author(s) as printed; may be empty
+  std::string byline;  // the author name(s) as printed, without "By"; may be empty
   // Every publication-date witness seen (page, feed, sitemap, HTTP), in the
   // order found; `published` is chosen from them by published_method.
   std::vector<DateWitness> date_witnesses;

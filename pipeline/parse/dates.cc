@@ -10,10 +10,12 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "pipeline/core/ascii.h"
 #include "pipeline/core/utf8.h"
+#include "pipeline/parse/bylines.h"
 #include "pipeline/parse/html_util.h"
 #include "pipeline/parse/parse.h"
 
@@ -702,7 +704,7 @@ class Collector {
 
   std::vector<Candidate> TakeCandidates() { return std::move(candidates_); }
   const std::string& page_text() const { return page_text_; }
-  std::string byline_meta, byline_itemprop, byline_rel, byline_class;
+  std::string byline_meta, byline_itemprop, byline_rel, byline_class, byline_line;
 
   void Add(PublishedMethod method, std::string where, std::string_view raw,
            std::optional<CivilDate> date, bool modified, int tier, int rank) {
@@ -756,7 +758,7 @@ class Collector {
         if (byline_rel.empty() && HasToken(AttrValue(el, "rel"), "author")) {
           std::string text;
           GatherText(node, 200, &text);
-          byline_rel = Clip(text, 200);
+          byline_rel = CleanByline(Clip(text, 200));
         }
         break;
       }
@@ -806,7 +808,24 @@ class Collector {
     }
     if (!itemprop.empty()) OnItemprop(node, el, itemprop);
     OnDateClass(node, el, furniture, in_main);
+    if (byline_line.empty() && !furniture) OnBylineLine(node);
     return true;
+  }
+
+  // A short element whose text starts with a byline's lead word ("By Ann
+  // Lee, March 3", "von Andreas Kürten"): the last resort for a byline.
+  void OnBylineLine(const GumboNode* node) {
+    const GumboVector& kids = node->v.element.children;
+    std::string_view first;
+    for (unsigned i = 0; i < kids.length && first.empty(); ++i) {
+      const auto* k = static_cast<const GumboNode*>(kids.data[i]);
+      if (k->type == GUMBO_NODE_TEXT) first = TrimAsciiSpace(k->v.text.text);
+      if (k->type == GUMBO_NODE_ELEMENT) return;  // "<b>By</b>": the element itself speaks
+    }
+    if (first.size() > 160 || !StartsWithBylineLead(first)) return;
+    std::string text;
+    GatherText(node, 200, &text);
+    if (text.size() <= 160) byline_line = CleanByline(text, BylineSource::kLine);
   }
 
   // A page's state as JSON in a script ({"publishedDate":"2026-04-27T…"}):
@@ -831,8 +850,8 @@ class Collector {
           EqualsIgnoreAsciiCase(key, "byl") || EqualsIgnoreAsciiCase(key, "dc.creator") ||
           EqualsIgnoreAsciiCase(key, "sailthru.author") ||
           EqualsIgnoreAsciiCase(key, "parsely-author")) {
-        if (byline_meta.empty() && FindIgnoreAsciiCase(content, "://") == std::string_view::npos) {
-          byline_meta = Clip(content, 200);
+        if (byline_meta.empty()) {
+          byline_meta = CleanByline(Clip(content, 200));
         }
         continue;
       }
@@ -862,7 +881,7 @@ class Collector {
       std::string_view content = AttrValue(el, "content");
       std::string text(content);
       if (text.empty()) GatherText(node, 200, &text);
-      byline_itemprop = Clip(text, 200);
+      byline_itemprop = CleanByline(Clip(text, 200));
     }
     if (!published && !created && !modified) return;
     if (el.tag == GUMBO_TAG_TIME) return;  // read as a time element
@@ -896,11 +915,14 @@ class Collector {
         strong || AnyWord(words, {"date", "datum", "fecha", "data", "time", "timestamp", "meta",
                                   "byline", "info", "author", "postmeta", "submitted", "day"});
     bool byline = AnyWord(words, {"byline", "author"});
-    if (byline && byline_class.empty() && !furniture) {
+    if (byline_class.empty() && !furniture &&
+        (byline || AnyWord(words, {"submitted", "posted", "postmeta"}))) {
+      // Elements named for the post's details hold a byline only after a
+      // lead word ("Submitted by rasos on ...").
       std::string text;
       GatherText(node, 300, &text);
-      std::string clipped = Clip(text, 200);
-      if (!clipped.empty() && clipped.size() < 120) byline_class = clipped;
+      byline_class =
+          CleanByline(Clip(text, 200), byline ? BylineSource::kField : BylineSource::kLine);
     }
     if (!dateish) return;
     std::string text;
@@ -1019,17 +1041,40 @@ bool ShortDatedLine(const GumboNode* node, bool month_first, int depth, size_t* 
   return false;
 }
 
-std::string AuthorNames(const json& a, int depth) {
+// The names of the JSON-LD nodes that have an "@id" ("@graph" nodes that
+// others refer to: {"author": {"@id": ".../#/schema/person/1"}}).
+using JsonLdNames = std::unordered_map<std::string, std::string>;
+
+void IndexJsonLdNames(const json& j, int depth, JsonLdNames* names) {
+  if (depth > 8) return;
+  if (j.is_object()) {
+    auto id = j.find("@id");
+    auto name = j.find("name");
+    if (id != j.end() && id->is_string() && name != j.end() && name->is_string()) {
+      names->emplace(id->get<std::string>(), name->get<std::string>());
+    }
+  }
+  if (j.is_object() || j.is_array()) {
+    for (const json& v : j) IndexJsonLdNames(v, depth + 1, names);
+  }
+}
+
+std::string AuthorNames(const json& a, const JsonLdNames& names, int depth) {
   if (depth > 3) return "";
   if (a.is_string()) return Collapse(a.get_ref<const std::string&>());
   if (a.is_object()) {
-    if (auto n = a.find("name"); n != a.end()) return AuthorNames(*n, depth + 1);
+    if (auto n = a.find("name"); n != a.end()) return AuthorNames(*n, names, depth + 1);
+    if (auto id = a.find("@id"); id != a.end() && id->is_string()) {
+      if (auto it = names.find(id->get<std::string>()); it != names.end()) {
+        return Collapse(it->second);
+      }
+    }
     return "";
   }
   if (a.is_array()) {
     std::string out;
     for (const json& item : a) {
-      std::string one = AuthorNames(item, depth + 1);
+      std::string one = AuthorNames(item, names, depth + 1);
       if (one.empty()) continue;
       if (!out.empty()) out += ", ";
       out += one;
@@ -1039,10 +1084,11 @@ std::string AuthorNames(const json& a, int depth) {
   return "";
 }
 
-void SearchJsonLd(const json& j, int depth, Collector* c, std::string* byline) {
+void SearchJsonLd(const json& j, int depth, const JsonLdNames& names, Collector* c,
+                  std::string* byline) {
   if (depth > 8) return;
   if (j.is_array()) {
-    for (const json& item : j) SearchJsonLd(item, depth + 1, c, byline);
+    for (const json& item : j) SearchJsonLd(item, depth + 1, names, c, byline);
     return;
   }
   if (!j.is_object()) return;
@@ -1071,16 +1117,20 @@ void SearchJsonLd(const json& j, int depth, Collector* c, std::string* byline) {
            c->AttrDate(raw), k.modified, tier, rank);
   }
   if (article && byline->empty()) {
-    if (auto a = j.find("author"); a != j.end()) *byline = Clip(AuthorNames(*a, 0), 200);
+    if (auto a = j.find("author"); a != j.end()) {
+      *byline = CleanByline(Clip(AuthorNames(*a, names, 0), 200));
+    }
   }
   for (const auto& [key, value] : j.items()) {  // @graph, mainEntity and the like
     if (key == "author" || key == "publisher") continue;
-    if (value.is_array() || value.is_object()) SearchJsonLd(value, depth + 1, c, byline);
+    if (value.is_array() || value.is_object()) SearchJsonLd(value, depth + 1, names, c, byline);
   }
 }
 
 void ReadJsonLd(const std::vector<json>& json_ld, Collector* c, std::string* byline) {
-  for (const json& j : json_ld) SearchJsonLd(j, 0, c, byline);
+  JsonLdNames names;
+  for (const json& j : json_ld) IndexJsonLdNames(j, 0, &names);
+  for (const json& j : json_ld) SearchJsonLd(j, 0, names, c, byline);
 }
 
 bool MonthFirst(std::string_view language) {
@@ -1508,9 +1558,12 @@ void ReadPageDates(const GumboNode* document, const std::vector<const GumboNode*
     meta->published_method = best->w.method;
   }
   if (meta->byline.empty()) {
-    for (const std::string* b :
-         {&ld_byline, &c.byline_meta, &c.byline_itemprop, &c.byline_rel, &c.byline_class}) {
-      if (!b->empty()) {
+    // The site's own name in an author field (a CMS's default) is no byline.
+    const std::string_view url = !meta->url.empty() ? meta->url : meta->canonical_url;
+    for (const std::string* b : {&ld_byline, &c.byline_meta, &c.byline_itemprop, &c.byline_rel,
+                                 &c.byline_class, &c.byline_line}) {
+      if (!b->empty() && !(!meta->outlet.empty() && SameField(*b, meta->outlet)) &&
+          !NamesHost(*b, url)) {
         meta->byline = *b;
         break;
       }

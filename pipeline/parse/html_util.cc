@@ -127,12 +127,24 @@ std::string_view FirstTextChild(const GumboNode* node) {
   return {};
 }
 
+size_t InvisibleAt(std::string_view s, size_t i) {
+  std::string_view rest = s.substr(i);
+  for (std::string_view invisible : {"\xC2\xAD", "\xE2\x80\x8B", "\xEF\xBB\xBF"}) {
+    if (rest.substr(0, invisible.size()) == invisible) return invisible.size();
+  }
+  return 0;
+}
+
 std::string Collapse(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool space = false;
-  for (char c : s) {
-    if (IsAsciiSpace(c)) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (size_t n = InvisibleAt(s, i); n > 0) {
+      i += n - 1;
+    } else if (IsAsciiSpace(c) || (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0')) {
+      if (c == '\xC2') ++i;
       space = !out.empty();
     } else {
       if (space) out += ' ';

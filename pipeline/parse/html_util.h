@@ -41,7 +41,13 @@ bool IsFurnitureTag(GumboTag tag);
 // The first text (or CDATA, or whitespace) child's text; "" if none.
 std::string_view FirstTextChild(const GumboNode* node);
 
-// Runs of ASCII whitespace become one space; trimmed.
+// The length in bytes of an invisible formatting character at s[i] (soft
+// hyphen, zero-width space, zero-width no-break space / BOM), 0 if none.
+// Page text drops them: "Jah\u00adren" is "Jahren".
+size_t InvisibleAt(std::string_view s, size_t i);
+
+// Runs of whitespace (ASCII, no-break spaces) become one space, invisible
+// characters (InvisibleAt) are dropped; trimmed.
 std::string Collapse(std::string_view s);
 
 // The text under `node`, one space after each text node, non-text elements

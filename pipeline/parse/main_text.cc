@@ -17,6 +17,7 @@ namespace {
 using html::AttrValue;
 using html::HasAttr;
 using html::HasToken;
+using html::InvisibleAt;
 using html::IsFurnitureTag;
 using html::IsHidden;
 using html::IsNonText;
@@ -769,7 +770,7 @@ class TextWriter {
   }
 
   // Appends text, collapsing whitespace runs to one space within the line.
-  // Soft hyphens and zero-width spaces (invisible break hints) are dropped.
+  // Invisible characters (soft hyphens, zero-width spaces) are dropped.
   void Append(std::string_view s) {
     for (size_t i = 0; i < s.size(); ++i) {
       char c = s[i];
@@ -777,12 +778,8 @@ class TextWriter {
         pending_space_ = line_start_ != out_.size();
         continue;
       }
-      if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xAD') {
-        ++i;
-        continue;
-      }
-      if (c == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] == '\x8B') {
-        i += 2;
+      if (size_t n = InvisibleAt(s, i); n > 0) {
+        i += n - 1;
         continue;
       }
       if (pending_space_) out_ += ' ';

@@ -16,6 +16,7 @@
 
 #include "pipeline/core/ascii.h"
 #include "pipeline/core/utf8.h"
+#include "pipeline/parse/bylines.h"
 #include "pipeline/parse/charset.h"
 #include "pipeline/parse/dates.h"
 #include "pipeline/parse/html_util.h"
@@ -228,35 +229,138 @@ size_t WordCount(std::string_view s) {
   return n;
 }
 
+// Separators between a story's title and the site's name in <title>.
+constexpr std::string_view kTitleSeparators[] = {
+    " | ",        " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
+    " \xC2\xBB ", " \xC2\xB7 ", " \xE2\x94\x82 ", " \xC2\xAB ",     " \xE2\x80\xA2 "};
+
+// Where the last title separator starts (npos if none), and its length.
+size_t LastTitleSeparator(std::string_view title, size_t* sep_len) {
+  size_t best = std::string_view::npos;
+  for (std::string_view sep : kTitleSeparators) {
+    size_t at = title.rfind(sep);
+    if (at != std::string_view::npos && (best == std::string_view::npos || at > best)) {
+      best = at;
+      *sep_len = sep.size();
+    }
+  }
+  return best;
+}
+
+// Where the first title separator starts (npos if none), and its length.
+size_t FirstTitleSeparator(std::string_view title, size_t* sep_len) {
+  size_t best = std::string_view::npos;
+  for (std::string_view sep : kTitleSeparators) {
+    size_t at = title.find(sep);
+    if (at != std::string_view::npos && (best == std::string_view::npos || at < best)) {
+      best = at;
+      *sep_len = sep.size();
+    }
+  }
+  return best;
+}
+
+bool NamesSite(std::string_view part, std::string_view outlet, std::string_view url) {
+  return (!outlet.empty() && SameField(part, outlet)) || NamesHost(part, url);
+}
+
 // "Story title | Site" → "Story title". A suffix after the last separator is
-// dropped when it names the outlet, or when it is short and what stays is not.
-std::string StripSiteSuffix(std::string title, std::string_view outlet) {
-  static constexpr std::string_view kSeparators[] = {
-      " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " \xC2\xB7 "};
-  for (int round = 0; round < 2; ++round) {
-    size_t best = std::string::npos, sep_len = 0;
-    for (std::string_view sep : kSeparators) {
-      size_t at = title.rfind(sep);
-      if (at != std::string::npos && (best == std::string::npos || at > best)) {
-        best = at;
-        sep_len = sep.size();
+// dropped when it names the outlet or the URL's host ("| Weinkenner.de"),
+// or, unless `names_only`, when it is short and what stays is not; a prefix
+// before the first separator when it names the outlet or host ("Site | ").
+std::string StripSiteSuffix(std::string title, std::string_view outlet, std::string_view url,
+                            bool names_only) {
+  // The outlet's whole name, separators and all ("| AOC media - Analyse").
+  if (!outlet.empty()) {
+    for (std::string_view sep : kTitleSeparators) {
+      const std::string suffix = std::string(sep) + std::string(outlet);
+      const std::string prefix = std::string(outlet) + std::string(sep);
+      if (title.size() > suffix.size() &&
+          EqualsIgnoreAsciiCase(std::string_view(title).substr(title.size() - suffix.size()),
+                                suffix)) {
+        title.resize(title.size() - suffix.size());
+      } else if (title.size() > prefix.size() &&
+                 EqualsIgnoreAsciiCase(std::string_view(title).substr(0, prefix.size()), prefix)) {
+        title.erase(0, prefix.size());
       }
     }
+  }
+  size_t first_len = 0;
+  const size_t first = FirstTitleSeparator(title, &first_len);
+  if (first != std::string::npos && first > 0 &&
+      NamesSite(std::string_view(title).substr(0, first), outlet, url)) {
+    title.erase(0, first + first_len);
+  }
+  for (int round = 0; round < 2; ++round) {
+    size_t sep_len = 0;
+    const size_t best = LastTitleSeparator(title, &sep_len);
     if (best == std::string::npos || best == 0) break;
     std::string_view head(title.data(), best);
     std::string_view tail = std::string_view(title).substr(best + sep_len);
-    bool names_outlet =
-        !outlet.empty() && EqualsIgnoreAsciiCase(TrimAsciiSpace(tail), TrimAsciiSpace(outlet));
+    bool names_site = NamesSite(tail, outlet, url);
     bool pipe = title.compare(best, 3, " | ") == 0;
     size_t head_words = WordCount(head), tail_words = WordCount(tail);
-    if (names_outlet || (tail_words <= 4 && head_words >= 3) ||
-        (pipe && tail_words <= 5 && head_words >= 2)) {
+    if (names_site || (!names_only && ((tail_words <= 4 && head_words >= 3) ||
+                                       (pipe && tail_words <= 5 && head_words >= 2)))) {
       title.resize(best);
     } else {
       break;
     }
   }
   return title;
+}
+
+// Whether `h1` is the headline that `title` begins with, the rest after a
+// separator being the site's section, tagline or name ("Energy Rising – 33
+// Tage Yoga Challenge" in "Energy Rising - 33 Tage Yoga Challenge - Mady
+// Morrison - Yoga Lifestyle"). A one- or two-word <h1> must fill half the
+// title: "News" in "News - Bridge closes" is a section, not the headline.
+bool IsHeadlineOf(std::string_view h1, std::string_view title) {
+  const std::string key = FieldKey(h1);
+  if (key.empty()) return false;
+  if (WordCount(h1) < 3 && key.size() * 2 < FieldKey(title).size()) return false;
+  for (std::string_view sep : kTitleSeparators) {
+    for (size_t at = title.find(sep); at != std::string_view::npos; at = title.find(sep, at + 1)) {
+      if (FieldKey(title.substr(0, at)) == key) return true;
+    }
+  }
+  return false;
+}
+
+// Whether an <h1> is the site's logo: a link to the site's home page
+// ("<h1><a href="/">Time 4 talks</a></h1>", an archived copy's too).
+bool LinksHome(const GumboNode* node, int depth) {
+  if (depth > 8 || node->type != GUMBO_NODE_ELEMENT) return false;
+  const GumboElement& el = node->v.element;
+  if (el.tag == GUMBO_TAG_A) {
+    std::string_view href = TrimAsciiSpace(AttrValue(el, "href"));
+    size_t scheme = href.rfind("://");  // the last: web.archive.org/web/…/http://site/
+    if (scheme != std::string_view::npos) {
+      size_t path = href.find('/', scheme + 3);
+      href = path == std::string_view::npos ? std::string_view("/") : href.substr(path);
+    }
+    return href == "/" || href == "/index.html" || href == "/index.php";
+  }
+  for (unsigned i = 0; i < el.children.length; ++i) {
+    if (LinksHome(static_cast<const GumboNode*>(el.children.data[i]), depth + 1)) return true;
+  }
+  return false;
+}
+
+// The site's name as the <title> gives it before its first or after its last
+// separator, when that part spells the URL's host; "" otherwise.
+std::string TitlePartNamingHost(std::string_view title, std::string_view url) {
+  size_t sep_len = 0;
+  const size_t last = LastTitleSeparator(title, &sep_len);
+  if (last == std::string_view::npos) return "";
+  if (std::string_view tail = title.substr(last + sep_len); NamesHost(tail, url)) {
+    return CleanOutlet(tail);
+  }
+  const size_t first = FirstTitleSeparator(title, &sep_len);
+  if (std::string_view head = title.substr(0, first); NamesHost(head, url)) {
+    return CleanOutlet(head);
+  }
+  return "";
 }
 
 bool IsHttpUrl(std::string_view u) {
@@ -309,26 +413,42 @@ std::string JsonLdPublisher(const json& j, int depth) {
 }
 
 void FillMetadata(const Collected& c, const std::vector<json>& json_ld, ArticleMeta* meta) {
-  if (meta->outlet.empty()) {
-    for (std::string_view s : {c.og_site_name, c.application_name}) {
-      if (meta->outlet.empty()) meta->outlet = Collapse(s);
-    }
-    for (const json& j : json_ld) {
-      if (meta->outlet.empty()) meta->outlet = JsonLdPublisher(j, 0);
-    }
-  }
-  if (meta->title.empty()) {
-    meta->title = Collapse(c.og_title);
-    if (meta->title.empty()) meta->title = StripSiteSuffix(Collapse(c.title), meta->outlet);
-    if (meta->title.empty() && c.first_h1) {
-      std::string h1;
-      GatherText(c.first_h1, SIZE_MAX, &h1);
-      meta->title = Collapse(h1);
-    }
-  }
   if (meta->canonical_url.empty()) {
     meta->canonical_url = ResolveUrl(c.canonical_link, meta->url);
     if (meta->canonical_url.empty()) meta->canonical_url = ResolveUrl(c.og_url, meta->url);
+  }
+  const std::string_view url = !meta->url.empty() ? meta->url : meta->canonical_url;
+  const std::string title = Collapse(c.title);
+  const std::string og_title = Collapse(c.og_title);
+  if (meta->outlet.empty()) {
+    // A site name that repeats the headline is the site's mistake, not its
+    // name, unless it spells the host (a home page titled with the name).
+    const std::string title_head = StripSiteSuffix(title, "", url, /*names_only=*/false);
+    auto headline = [&](std::string_view name) {
+      return (SameField(name, og_title) || SameField(name, title) || SameField(name, title_head)) &&
+             !NamesHost(name, url);
+    };
+    std::vector<std::string> names = {CleanOutlet(c.og_site_name), CleanOutlet(c.application_name)};
+    for (const json& j : json_ld) names.push_back(CleanOutlet(JsonLdPublisher(j, 0)));
+    for (std::string& name : names) {
+      if (!name.empty() && !headline(name)) {
+        meta->outlet = std::move(name);
+        break;
+      }
+    }
+    if (meta->outlet.empty()) meta->outlet = TitlePartNamingHost(title, url);
+  }
+  if (meta->title.empty()) {
+    meta->title = StripSiteSuffix(og_title, meta->outlet, url, /*names_only=*/true);
+    if (meta->title.empty()) {
+      meta->title = StripSiteSuffix(title, meta->outlet, url, /*names_only=*/false);
+    }
+    if (c.first_h1 && !LinksHome(c.first_h1, 0)) {
+      std::string h1;
+      GatherText(c.first_h1, 2000, &h1);
+      h1 = Collapse(h1);
+      if (meta->title.empty() || IsHeadlineOf(h1, meta->title)) meta->title = std::move(h1);
+    }
   }
   if (meta->language.empty()) {
     std::string_view lang = c.html_lang;

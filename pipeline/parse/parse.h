@@ -26,8 +26,15 @@
 // everything but scripts, styles and other non-text elements.
 //
 // Metadata found in the page fills what the source left empty (the source
-// wins): title (og:title, else <title> less a " | Site" suffix, else the
-// first <h1>), outlet (og:site_name, application-name, JSON-LD publisher),
+// wins): title (og:title less a suffix or prefix naming the site, else
+// <title> less a " | Site" suffix, else the first <h1>; the first <h1>
+// whenever the title is that <h1> followed by a separator and more, unless
+// the <h1> is a logo linking home), outlet (og:site_name, application-name,
+// JSON-LD publisher, skipping placeholders, bare addresses and names that
+// repeat the headline; else the <title>'s part that spells the host), byline
+// (JSON-LD author, author meta tags, itemprop=author, rel=author, an element
+// named byline or author, a line that starts "By"/"Von"/"Par"...; names only,
+// see bylines.h, and never the outlet's own name),
 // canonical URL (<link rel=canonical>, og:url), language (<html lang>,
 // Content-Language, og:locale) and the publication date with the witness that
 // gave it, in this order: JSON-LD datePublished (kJsonLd; an Article type's

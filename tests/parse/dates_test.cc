@@ -553,7 +553,7 @@ TEST_CASE("more metadata: uploadDate, other publication names, JSON state in scr
   CheckPrecedence(cases, "en");
 }
 
-TEST_CASE("bylines, as printed") {
+TEST_CASE("bylines, names without their lead words") {
   struct Case {
     const char* id;
     std::string head, body;
@@ -565,12 +565,30 @@ TEST_CASE("bylines, as printed") {
       {"itemprop author with a name inside", "",
        "<div itemprop=\"author\"><span itemprop=\"name\">Ines Roth</span></div>" + kPara,
        "Ines Roth"},
-      {"class byline", "", "<p class=\"article-byline\">By Sam Otieno</p>" + kPara,
-       "By Sam Otieno"},
+      {"class byline", "", "<p class=\"article-byline\">By Sam Otieno</p>" + kPara, "Sam Otieno"},
+      {"an author bio is not a byline: the next element named so speaks", "",
+       "<div class=\"author-box\">Jo Park writes about wine and food for several magazines.</div>"
+       "<p class=\"byline\">Von Jo Park | 3. M\u00e4rz 2021</p>" +
+           kPara,
+       "Jo Park"},
       {"JSON-LD author string over the meta",
        R"(<meta name="author" content="Desk"><script type="application/ld+json">
           {"@type":"Article","author":"Lena Berg"}</script>)",
        kPara, "Lena Berg"},
+      {"JSON-LD author given by @id, named in the @graph",
+       R"(<script type="application/ld+json">{"@graph":[
+          {"@type":"NewsArticle","author":{"@id":"https://x.org/#/person/1"}},
+          {"@type":"Person","@id":"https://x.org/#/person/1","name":"Evan Symon"}]}</script>)",
+       kPara, "Evan Symon"},
+      {"the site's own name in the author meta gives way to the page's byline",
+       R"(<meta property="og:site_name" content="Daily Planet">
+          <meta name="author" content="Daily Planet">)",
+       "<p class=\"byline\">By Lois Lane</p>" + kPara, "Lois Lane"},
+      {"a line that starts with a lead word", "",
+       "<p>By <a href=\"/author/evan\">Evan Symon</a>, August 14, 2020 2:30 pm</p>" + kPara,
+       "Evan Symon"},
+      {"a line of prose that starts like one is not a byline", "",
+       "<p>By then the rain had stopped.</p>" + kPara, ""},
       {"none", "", kPara, ""},
   };
   for (const Case& c : cases) {

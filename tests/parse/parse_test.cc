@@ -111,6 +111,28 @@ TEST_CASE("title, outlet and canonical URL fall back in order") {
        "", "", "https://news.example.org/story/1"},
       {"relative canonical without a URL is dropped", R"(<link rel="canonical" href="/story/1">)",
        "", "", "", "", ""},
+      {"a placeholder for the site name gives way to the JSON-LD publisher",
+       R"(<meta property="og:site_name" content="{$plugin.tx_news.opengraph.site_name}">
+          <script type="application/ld+json">{"@type":"NewsArticle",
+          "publisher":{"@type":"Organization","name":"Max Planck Institute"}}</script>)",
+       "", "", "", "Max Planck Institute", ""},
+      {"a site name repeating the headline gives way to the title's part naming the host",
+       R"(<title>Wind farm gets citizen shares | EnBW</title>
+          <meta property="og:site_name" content="Wind farm gets citizen shares">)",
+       "", "https://www.enbw.com/press/wind-farm", "Wind farm gets citizen shares", "EnBW", ""},
+      {"a site name repeating the headline is kept when it spells the host",
+       R"(<title>Le Devoir</title><meta property="og:site_name" content="Le Devoir">)", "",
+       "https://www.ledevoir.com/", "Le Devoir", "Le Devoir", ""},
+      {"og:title loses a suffix naming the outlet, never another",
+       R"(<meta property="og:title" content="Red wines with finesse | Weinkenner.de">
+          <meta property="og:site_name" content="Weinkenner.de">)",
+       "", "", "Red wines with finesse", "Weinkenner.de", ""},
+      {"og:title keeps a suffix that names nothing",
+       R"(<meta property="og:title" content="Election night - live">)", "", "",
+       "Election night - live", "", ""},
+      {"without a site name, the title's part naming the host is the outlet, and leaves the title",
+       R"(<title>Weinkenner.de | Rotweine mit Eleganz</title>)", "",
+       "https://www.weinkenner.de/rotweine", "Rotweine mit Eleganz", "Weinkenner.de", ""},
   };
   for (const Case& c : cases) {
     INFO("case: " << c.id);

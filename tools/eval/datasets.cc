@@ -34,13 +34,26 @@ std::filesystem::path DefaultDatasetsDir(const std::filesystem::path& source_dir
 
 std::optional<Annotations> LoadAnnotations(const std::string& datasets, const std::string& name,
                                            std::string_view what, int limit, int* exit_code) {
+  const std::filesystem::path dir = std::filesystem::path(datasets) / name;
+  return LoadAnnotationFile(dir / "annotations.json", dir, what, limit, exit_code);
+}
+
+std::optional<Annotations> LoadAnnotationFile(const std::filesystem::path& file,
+                                              const std::filesystem::path& pages_dir,
+                                              std::string_view what, int limit, int* exit_code) {
   Annotations a;
-  a.dir = std::filesystem::path(datasets) / name;
-  a.file = a.dir / "annotations.json";
+  a.dir = pages_dir;
+  a.file = file;
+  if (!std::filesystem::is_directory(pages_dir)) {
+    std::cerr << "newsrecon_eval: " << pages_dir.string() << " not found (the pages of " << what
+              << " live in ../shared/datasets)\n";
+    *exit_code = 66;
+    return std::nullopt;
+  }
   std::ifstream in(a.file);
   if (!in) {
-    std::cerr << "newsrecon_eval: " << a.file.string() << " not found (" << what
-              << " lives in ../shared/datasets)\n";
+    std::cerr << "newsrecon_eval: " << a.file.string() << " not found (the annotations of " << what
+              << ")\n";
     *exit_code = 66;
     return std::nullopt;
   }

@@ -36,6 +36,12 @@ struct Annotations {
 std::optional<Annotations> LoadAnnotations(const std::string& datasets, const std::string& name,
                                            std::string_view what, int limit, int* exit_code);
 
+// The same for an annotation file kept elsewhere (the project's own, in
+// tools/eval/) whose cases' `file` is relative to `pages_dir`.
+std::optional<Annotations> LoadAnnotationFile(const std::filesystem::path& file,
+                                              const std::filesystem::path& pages_dir,
+                                              std::string_view what, int limit, int* exit_code);
+
 // One case's page, read and parsed as HTML fetched from its URL.
 struct ParsedPage {
   std::optional<Article> article;  // nullopt: see error

@@ -9,6 +9,9 @@
 //   html-pubdate/annotations.json    cases {url, file, published}
 //     (htmldate's evaluation): the share of pages whose chosen publication
 //     date equals the annotation.
+//   tools/eval/metadata/annotations.json  cases {url, file, title, byline,
+//     outlet, ...} (the project's own, of html-main-text pages): the share of
+//     pages whose title, byline and outlet equal the annotation.
 #ifndef NEWSRECON_TOOLS_EVAL_EVAL_H_
 #define NEWSRECON_TOOLS_EVAL_EVAL_H_
 
@@ -25,12 +28,15 @@ struct EvalOptions {
   // read from <text_from>/<page>.txt (html/0293.html.gz -> 0293.txt), with the
   // same scoring. A missing file scores as an empty text.
   std::string text_from;
+  // Metadata only: the project's hand annotations of title, byline and outlet.
+  std::string metadata = "tools/eval/metadata/annotations.json";
 };
 
 // Each returns a process exit code (0, or 66 when its dataset is absent) and
 // prints its figures on `out`.
 int EvalMainText(const EvalOptions& options, std::ostream& out);
 int EvalDates(const EvalOptions& options, std::ostream& out);
+int EvalMetadata(const EvalOptions& options, std::ostream& out);
 
 }  // namespace newsrecon::eval
 

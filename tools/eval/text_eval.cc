@@ -16,6 +16,7 @@
 
 #include "pipeline/core/article.h"
 #include "pipeline/core/file.h"
+#include "pipeline/parse/html_util.h"
 #include "pipeline/parse/parse.h"
 #include "tools/eval/datasets.h"
 #include "tools/eval/eval.h"
@@ -23,38 +24,11 @@
 namespace newsrecon::eval {
 namespace {
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-// Whitespace runs (ASCII and no-break spaces) become one space; trimmed.
-// Soft hyphens and zero-width spaces, invisible, are dropped (annotators
-// copied some snippets with them and some without).
-std::string CollapseSpace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xAD') {
-      ++i;
-      continue;
-    }
-    if (s.substr(i, 3) == "\xE2\x80\x8B") {
-      i += 2;
-      continue;
-    }
-    bool nbsp = s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0';
-    if (IsSpace(s[i]) || nbsp) {
-      if (nbsp) ++i;
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += s[i];
-  }
-  return out;
-}
+// Snippets and texts are compared with whitespace runs (ASCII and no-break
+// spaces) as one space and invisible characters (soft hyphens, zero-width
+// spaces) dropped, as html::Collapse gives them: annotators copied some
+// snippets with them and some without.
+using html::Collapse;
 
 struct Counts {
   long tp = 0, fn = 0, fp = 0, tn = 0;
@@ -126,13 +100,13 @@ int EvalMainText(const EvalOptions& options, std::ostream& out) {
       bytes_parsed += page.bytes;
       parse_seconds += page.seconds;
       r.error = page.error;
-      if (page.article) text = CollapseSpace(page.article->text);
+      if (page.article) text = Collapse(page.article->text);
     } else {
-      text = CollapseSpace(ReadOtherText(options.text_from, r.file, &r.error));
+      text = Collapse(ReadOtherText(options.text_from, r.file, &r.error));
     }
     if (!r.error.empty()) ++failures;
     for (const auto& s : c.value("with", nlohmann::json::array())) {
-      std::string want = CollapseSpace(s.get<std::string>());
+      std::string want = Collapse(s.get<std::string>());
       if (text.find(want) != std::string::npos) {
         ++r.counts.tp;
       } else {
@@ -141,7 +115,7 @@ int EvalMainText(const EvalOptions& options, std::ostream& out) {
       }
     }
     for (const auto& s : c.value("without", nlohmann::json::array())) {
-      std::string unwanted = CollapseSpace(s.get<std::string>());
+      std::string unwanted = Collapse(s.get<std::string>());
       if (text.find(unwanted) != std::string::npos) {
         ++r.counts.fp;
         r.leaked.push_back(unwanted);
