@@ -825,7 +825,23 @@ class Collector {
     if (first.size() > 160 || !StartsWithBylineLead(first)) return;
     std::string text;
     GatherText(node, 200, &text);
-    if (text.size() <= 160) byline_line = CleanByline(text, BylineSource::kLine);
+    if (text.size() > 160) return;
+    std::string name = CleanByline(text, BylineSource::kLine);
+    // "<span>By</span> <span><a>Ann Lee</a></span>": the lead alone, the
+    // name in the next sibling that holds text.
+    const GumboNode* parent = node->parent;
+    if (name.empty() && TrimAsciiSpace(text) == first && parent &&
+        parent->type == GUMBO_NODE_ELEMENT) {
+      const GumboVector& siblings = parent->v.element.children;
+      for (unsigned i = node->index_within_parent + 1; i < siblings.length; ++i) {
+        std::string next;
+        GatherText(static_cast<const GumboNode*>(siblings.data[i]), 200, &next);
+        if (TrimAsciiSpace(next).empty()) continue;
+        if (next.size() <= 160) name = CleanByline(text + " " + next, BylineSource::kLine);
+        break;
+      }
+    }
+    byline_line = std::move(name);
   }
 
   // A page's state as JSON in a script ({"publishedDate":"2026-04-27T…"}):

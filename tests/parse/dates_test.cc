@@ -587,6 +587,11 @@ TEST_CASE("bylines, names without their lead words") {
       {"a line that starts with a lead word", "",
        "<p>By <a href=\"/author/evan\">Evan Symon</a>, August 14, 2020 2:30 pm</p>" + kPara,
        "Evan Symon"},
+      {"a lead word in an element of its own, the name beside it", "",
+       "<div data-testid=\"prism-byline\"><span class=\"t\">By</span><span><a href=\"/a\">"
+       "Alex Bozarjian</a></span> <span>Tuesday, November 8, 2023</span></div>" +
+           kPara,
+       "Alex Bozarjian"},
       {"a line of prose that starts like one is not a byline", "",
        "<p>By then the rain had stopped.</p>" + kPara, ""},
       {"none", "", kPara, ""},
