@@ -9,6 +9,7 @@ packages=(
   libcurl4-openssl-dev   # fetch: HTTP(S) with gzip/brotli, multi interface
   libgumbo-dev           # parse: HTML5 parsing
   libicu-dev             # charsets, NFKC normalization, sentence breaks
+  libcld2-dev            # parse: the language a page's text is written in (CLD2)
   libre2-dev             # extraction rules
   libsqlite3-dev sqlite3 # the store (and the shell researchers use)
   libxml2-dev            # feeds and sitemaps, in recover mode

@@ -20,6 +20,7 @@
 #include "pipeline/parse/charset.h"
 #include "pipeline/parse/dates.h"
 #include "pipeline/parse/html_util.h"
+#include "pipeline/parse/language.h"
 #include "pipeline/parse/main_text.h"
 
 namespace newsrecon {
@@ -100,6 +101,7 @@ StatusOr<Article> ParsePlain(const RawDocument& doc, const MediaType& mt) {
     if (bytes[i] == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') continue;
     article.text += bytes[i];
   }
+  if (article.meta.language.empty()) article.meta.language = DecideLanguage("", article.text);
   if (!article.meta.published) {
     const std::string& url =
         !article.meta.url.empty() ? article.meta.url : article.meta.canonical_url;
@@ -558,6 +560,11 @@ StatusOr<Article> ParseHtml(const RawDocument& doc, const MediaType& mt) {
   // JSON-LD is read once: the publisher here, dates and byline in dates.h.
   const std::vector<json> json_ld = html::ParseJsonLd(collected->json_ld);
   FillMetadata(*collected, json_ld, &article.meta);
+  // A language the source gave stands; the page's is checked against its
+  // text (before the dates, which read "03/04" by it).
+  if (doc.meta.language.empty()) {
+    article.meta.language = DecideLanguage(article.meta.language, article.text);
+  }
   article.meta.charset = decoded->charset;
   article.meta.charset_method = decoded->method;
   ReadPageDates(out->document, roots, json_ld, TodayUtc(), &article.meta);

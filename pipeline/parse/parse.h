@@ -36,7 +36,8 @@
 // named byline or author, a line that starts "By"/"Von"/"Par"...; names only,
 // see bylines.h, and never the outlet's own name),
 // canonical URL (<link rel=canonical>, og:url), language (<html lang>,
-// Content-Language, og:locale) and the publication date with the witness that
+// Content-Language, og:locale, checked against the main text: language.h;
+// plain text gets the text's language) and the publication date with the witness that
 // gave it, in this order: JSON-LD datePublished (kJsonLd; an Article type's
 // first), a meta tag such as article:published_time or DC.date.issued, or
 // microdata itemprop=datePublished content=… (kMetaTag), a <time datetime> or

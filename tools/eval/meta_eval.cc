@@ -1,4 +1,4 @@
-// Metadata evaluation (title, byline, outlet): see eval.h.
+// Metadata evaluation (title, byline, outlet, language): see eval.h.
 //
 // The annotations are the project's own (tools/eval/metadata/annotations.json:
 // 100 pages of html-main-text read by hand); the pages come from
@@ -8,8 +8,8 @@
 // compared on lowercase letters and digits only; bylines as sets of names
 // (", ", " and ", " und ", " & "... separate them). The outlet is scored as
 // the page gives it and as the label reports show (the outlet, else the
-// host). -v lists the wrong fields of the development split (or of
-// NEWSRECON_EVAL_SPLIT=test|all).
+// host); the language by its primary subtag. -v lists the wrong fields of the development split (or
+// of NEWSRECON_EVAL_SPLIT=test|all).
 #include <algorithm>
 #include <iomanip>
 #include <iostream>
@@ -68,8 +68,14 @@ bool SameNames(const std::vector<std::string>& answers, const std::string& got) 
                      [&](const std::string& a) { return Names(a) == Names(got); });
 }
 
-enum Field { kTitle, kByline, kOutlet, kLabel, kFields };
-constexpr const char* kFieldNames[kFields] = {"title", "byline", "outlet", "label"};
+enum Field { kTitle, kByline, kOutlet, kLabel, kLanguage, kFields };
+constexpr const char* kFieldNames[kFields] = {"title", "byline", "outlet", "label", "language"};
+
+// The primary subtag, lowercase; Norwegian's "nb" and "nn" as "no".
+std::string PrimaryLanguage(std::string_view tag) {
+  std::string p = Key(tag.substr(0, tag.find_first_of("-_")));
+  return p == "nb" || p == "nn" ? "no" : p;
+}
 
 struct Tally {
   size_t pages = 0;
@@ -101,11 +107,13 @@ int EvalMetadata(const EvalOptions& options, std::ostream& out) {
     ParsedPage page = ParseCasePage(*a, c);
     ArticleMeta m;
     if (page.article) m = page.article->meta;
-    const std::string got[kFields] = {m.title, m.byline, m.outlet, m.Label()};
+    const std::string got[kFields] = {m.title, m.byline, m.outlet, m.Label(), m.language};
     const std::vector<std::string> outlets = Answers(c, "outlet", "outlet_also");
-    const bool right[kFields] = {SameKey(Answers(c, "title", "title_also"), m.title),
-                                 SameNames(Answers(c, "byline", "byline_also"), m.byline),
-                                 SameKey(outlets, m.outlet), SameKey(outlets, got[kLabel])};
+    const bool right[kFields] = {
+        SameKey(Answers(c, "title", "title_also"), m.title),
+        SameNames(Answers(c, "byline", "byline_also"), m.byline), SameKey(outlets, m.outlet),
+        SameKey(outlets, got[kLabel]),
+        PrimaryLanguage(c.value("language", "")) == PrimaryLanguage(m.language)};
     for (Tally* t : {IsHeldOut(i) ? &test : &dev, &all}) {
       ++t->pages;
       for (int f = 0; f < kFields; ++f) t->right[f] += right[f];
