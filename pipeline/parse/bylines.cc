@@ -80,7 +80,7 @@ constexpr std::string_view kLabels[] = {
 constexpr std::string_view kParticles[] = {
     "van", "von", "der", "den", "de",  "del", "della", "di",  "da",  "das", "dos", "du",  "la",
     "le",  "y",   "e",   "i",   "zu",  "ter", "ten",   "bin", "ibn", "al",  "el",  "and", "und",
-    "et",  "og",  "och", "en",  "mit", "u.",  "&",     "dei", "des", "vom", "zum", "ter"};
+    "et",  "og",  "och", "en",  "mit", "u.",  "&",     "dei", "des", "vom", "zum"};
 
 // Separators after which a date or time may follow the name, and the
 // lowercase words that put a date after it ("rasos am 24. Juli").
@@ -246,6 +246,15 @@ std::string CleanByline(std::string_view raw, BylineSource source) {
   for (std::string_view w : words) prose += StartsLowercase(w) && !IsParticle(w);
   if (prose >= 3) return "";
   if (source == BylineSource::kLine && prose > 0 && !(words.size() == 1 && lead_words >= 2)) {
+    return "";
+  }
+  // "By 2030", "By March 2021": a time, not a name.
+  if (source == BylineSource::kLine &&
+      std::any_of(words.begin(), words.end(), [](std::string_view w) {
+        return std::none_of(w.begin(), w.end(), [](char c) {
+          return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c & 0x80) != 0;
+        });
+      })) {
     return "";
   }
   return Join(words);

@@ -145,8 +145,11 @@ std::string Content(const std::string& path) {
   return out;
 }
 
+// Opened for writing, as the next run opens it: after a kill the WAL index
+// may need recovering, which SQLite does on the first read-write open and
+// refuses to a read-only one ("attempt to write a readonly database").
 void CheckIntact(const std::string& path) {
-  Db q(path);
+  Db q(path, /*readonly=*/false);
   CHECK(q("PRAGMA integrity_check") == "ok\n");
   CHECK(q("PRAGMA foreign_key_check") == "");
 }

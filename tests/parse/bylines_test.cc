@@ -98,6 +98,9 @@ TEST_CASE("a line of the page is a byline only after a lead word, with names") {
       {"Von Berlin aus f\xC3\xA4hrt der Zug", ""},
       {"Par ailleurs", ""},
       {"Von 2020 bis 2022", ""},
+      {"By 2030", ""},
+      {"By March 2021", ""},
+      {"von Marianne1", "Marianne1"},
   };
   for (const Case& c : cases) {
     INFO("raw: " << c.raw);
