@@ -127,14 +127,6 @@ std::string_view FirstTextChild(const GumboNode* node) {
   return {};
 }
 
-size_t InvisibleAt(std::string_view s, size_t i) {
-  std::string_view rest = s.substr(i);
-  for (std::string_view invisible : {"\xC2\xAD", "\xE2\x80\x8B", "\xEF\xBB\xBF"}) {
-    if (rest.substr(0, invisible.size()) == invisible) return invisible.size();
-  }
-  return 0;
-}
-
 std::string Collapse(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -43,8 +43,17 @@ std::string_view FirstTextChild(const GumboNode* node);
 
 // The length in bytes of an invisible formatting character at s[i] (soft
 // hyphen, zero-width space, zero-width no-break space / BOM), 0 if none.
-// Page text drops them: "Jah\u00adren" is "Jahren".
-size_t InvisibleAt(std::string_view s, size_t i);
+// Page text drops them: "Jah\u00adren" is "Jahren". Called for every byte of
+// a page's text: one comparison for all other bytes.
+inline size_t InvisibleAt(std::string_view s, size_t i) {
+  const char c = s[i];
+  if (c != '\xC2' && c != '\xE2' && c != '\xEF') return 0;
+  const std::string_view rest = s.substr(i);
+  for (std::string_view invisible : {"\xC2\xAD", "\xE2\x80\x8B", "\xEF\xBB\xBF"}) {
+    if (rest.substr(0, invisible.size()) == invisible) return invisible.size();
+  }
+  return 0;
+}
 
 // Runs of whitespace (ASCII, no-break spaces) become one space, invisible
 // characters (InvisibleAt) are dropped; trimmed.
