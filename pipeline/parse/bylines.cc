@@ -208,18 +208,6 @@ std::string Join(const std::vector<std::string_view>& words) {
   return out;
 }
 
-std::string Squash(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) {
-      out += c;
-    } else if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string CleanByline(std::string_view raw, BylineSource source) {
@@ -304,8 +292,8 @@ bool SameField(std::string_view a, std::string_view b) {
 }
 
 bool NamesHost(std::string_view name, std::string_view url) {
-  const std::string squashed = Squash(name);
-  if (squashed.size() < 3) return false;
+  const std::string key = FieldKey(name);
+  if (key.size() < 3) return false;
   size_t start = url.find("://");
   if (start == std::string_view::npos) return false;
   start += 3;
@@ -313,14 +301,14 @@ bool NamesHost(std::string_view name, std::string_view url) {
   std::string_view host =
       url.substr(start, stop == std::string_view::npos ? url.npos : stop - start);
   if (StartsWithIgnoreAsciiCase(host, "www.")) host.remove_prefix(4);
-  if (squashed == Squash(host)) return true;
+  if (key == FieldKey(host)) return true;
   size_t last_dot = host.rfind('.');
   if (last_dot == std::string_view::npos) return false;
   std::string_view labels = host.substr(0, last_dot);
   for (size_t i = 0; i <= labels.size();) {
     size_t dot = labels.find('.', i);
     if (dot == std::string_view::npos) dot = labels.size();
-    if (Squash(labels.substr(i, dot - i)) == squashed) return true;
+    if (FieldKey(labels.substr(i, dot - i)) == key) return true;
     i = dot + 1;
   }
   return false;

@@ -58,7 +58,7 @@ bool SameField(std::string_view a, std::string_view b);
 
 // Whether `name` spells the host of `url` or one of its labels other than
 // the last ("Weinkenner.de" and weinkenner.de, "EnBW" and www.enbw.com),
-// comparing ASCII letters and digits only, at least 3 of them.
+// comparing their FieldKeys, of at least 3 letters and digits.
 bool NamesHost(std::string_view name, std::string_view url);
 
 }  // namespace newsrecon

@@ -16,24 +16,18 @@ namespace {
 // CLD2 keeps a few codes that BCP 47 has replaced.
 std::string Bcp47(std::string_view cld2_code) {
   static constexpr std::pair<std::string_view, std::string_view> kRenamed[] = {
-      {"iw", "he"}, {"jw", "jv"}, {"in", "id"}, {"mo", "ro"}, {"zh-Hant", "zh-Hant"}};
+      {"iw", "he"}, {"jw", "jv"}, {"in", "id"}, {"mo", "ro"}};
   for (const auto& [old_code, now] : kRenamed) {
     if (cld2_code == old_code) return std::string(now);
   }
   return std::string(cld2_code);
 }
 
-// The primary subtag, lowercase ("de" of "de-AT", "zh" of "zh-Hant").
+// The primary subtag, lowercase ("de" of "de-AT", "zh" of "zh-Hant"), with
+// Norwegian's written forms as "no".
 std::string Primary(std::string_view tag) {
-  std::string out(tag.substr(0, tag.find_first_of("-_")));
-  for (char& c : out) c = AsciiLower(c);
-  return out;
-}
-
-// Norwegian is declared "no", "nb" or "nn" and told "no" or "nn".
-bool SameLanguage(std::string_view a, std::string_view b) {
-  auto norwegian = [](std::string_view t) { return t == "no" || t == "nb" || t == "nn"; };
-  return a == b || (norwegian(a) && norwegian(b));
+  std::string out = AsciiLower(tag.substr(0, tag.find_first_of("-_")));
+  return out == "nb" || out == "nn" ? "no" : out;
 }
 
 }  // namespace
@@ -58,11 +52,13 @@ DetectedLanguage DetectLanguage(std::string_view utf8_text) {
   return out;
 }
 
+bool SameLanguage(std::string_view a, std::string_view b) { return Primary(a) == Primary(b); }
+
 std::string DecideLanguage(std::string_view declared, std::string_view utf8_text) {
   const DetectedLanguage d = DetectLanguage(utf8_text);
   if (d.code.empty() || !d.reliable) return std::string(declared);
   if (declared.empty()) return d.text_bytes >= 100 ? d.code : "";
-  if (SameLanguage(Primary(declared), Primary(d.code))) return std::string(declared);
+  if (SameLanguage(declared, d.code)) return std::string(declared);
   if (d.percent >= 90 && d.text_bytes >= 400) return d.code;
   return std::string(declared);
 }

@@ -29,6 +29,11 @@ struct DetectedLanguage {
 // `utf8_text` must be valid UTF-8 (CLD2 does not check).
 DetectedLanguage DetectLanguage(std::string_view utf8_text);
 
+// Whether two BCP 47 tags name one language: the same primary subtag, any
+// case ("de-AT" and "DE"); Norwegian's "no", "nb" and "nn" as one, since
+// pages declare "nb" where CLD2 tells "no".
+bool SameLanguage(std::string_view a, std::string_view b);
+
 // The declared tag when the text agrees or cannot tell; the text's language
 // when nothing is declared and CLD2 is sure (reliable, 100 letters or more),
 // or when the declaration's primary subtag names another language and the

@@ -21,16 +21,14 @@
 
 #include "pipeline/core/article.h"
 #include "pipeline/parse/bylines.h"
+#include "pipeline/parse/language.h"
 #include "tools/eval/datasets.h"
 #include "tools/eval/eval.h"
 
 namespace newsrecon::eval {
 namespace {
 
-// Fields are compared on their lowercase letters and digits.
-std::string Key(std::string_view s) { return FieldKey(s); }
-
-// A byline's names, each as a Key.
+// A byline's names, each as a FieldKey.
 std::set<std::string> Names(std::string s) {
   for (std::string_view sep : {" and ", " und ", " & ", " et ", " y ", " e ", ";", " / "}) {
     for (size_t at = s.find(sep); at != std::string::npos; at = s.find(sep, at + 1)) {
@@ -42,7 +40,7 @@ std::set<std::string> Names(std::string s) {
   while (start <= s.size()) {
     size_t comma = s.find(',', start);
     if (comma == std::string::npos) comma = s.size();
-    if (std::string k = Key(s.substr(start, comma - start)); !k.empty()) names.insert(k);
+    if (std::string k = FieldKey(s.substr(start, comma - start)); !k.empty()) names.insert(k);
     start = comma + 1;
   }
   return names;
@@ -60,7 +58,7 @@ std::vector<std::string> Answers(const nlohmann::json& c, const char* field, con
 
 bool SameKey(const std::vector<std::string>& answers, std::string_view got) {
   return std::any_of(answers.begin(), answers.end(),
-                     [&](const std::string& a) { return Key(a) == Key(got); });
+                     [&](const std::string& a) { return FieldKey(a) == FieldKey(got); });
 }
 
 bool SameNames(const std::vector<std::string>& answers, const std::string& got) {
@@ -70,12 +68,6 @@ bool SameNames(const std::vector<std::string>& answers, const std::string& got) 
 
 enum Field { kTitle, kByline, kOutlet, kLabel, kLanguage, kFields };
 constexpr const char* kFieldNames[kFields] = {"title", "byline", "outlet", "label", "language"};
-
-// The primary subtag, lowercase; Norwegian's "nb" and "nn" as "no".
-std::string PrimaryLanguage(std::string_view tag) {
-  std::string p = Key(tag.substr(0, tag.find_first_of("-_")));
-  return p == "nb" || p == "nn" ? "no" : p;
-}
 
 struct Tally {
   size_t pages = 0;
@@ -109,11 +101,10 @@ int EvalMetadata(const EvalOptions& options, std::ostream& out) {
     if (page.article) m = page.article->meta;
     const std::string got[kFields] = {m.title, m.byline, m.outlet, m.Label(), m.language};
     const std::vector<std::string> outlets = Answers(c, "outlet", "outlet_also");
-    const bool right[kFields] = {
-        SameKey(Answers(c, "title", "title_also"), m.title),
-        SameNames(Answers(c, "byline", "byline_also"), m.byline), SameKey(outlets, m.outlet),
-        SameKey(outlets, got[kLabel]),
-        PrimaryLanguage(c.value("language", "")) == PrimaryLanguage(m.language)};
+    const bool right[kFields] = {SameKey(Answers(c, "title", "title_also"), m.title),
+                                 SameNames(Answers(c, "byline", "byline_also"), m.byline),
+                                 SameKey(outlets, m.outlet), SameKey(outlets, got[kLabel]),
+                                 SameLanguage(c.value("language", ""), m.language)};
     for (Tally* t : {IsHeldOut(i) ? &test : &dev, &all}) {
       ++t->pages;
       for (int f = 0; f < kFields; ++f) t->right[f] += right[f];
