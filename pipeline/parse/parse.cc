@@ -236,12 +236,14 @@ constexpr std::string_view kTitleSeparators[] = {
     " | ",        " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
     " \xC2\xBB ", " \xC2\xB7 ", " \xE2\x94\x82 ", " \xC2\xAB ",     " \xE2\x80\xA2 "};
 
-// Where the last title separator starts (npos if none), and its length.
-size_t LastTitleSeparator(std::string_view title, size_t* sep_len) {
+// Where the first (or, if `last`, the last) title separator starts, npos if
+// none, and its length.
+size_t TitleSeparator(std::string_view title, bool last, size_t* sep_len) {
   size_t best = std::string_view::npos;
   for (std::string_view sep : kTitleSeparators) {
-    size_t at = title.rfind(sep);
-    if (at != std::string_view::npos && (best == std::string_view::npos || at > best)) {
+    const size_t at = last ? title.rfind(sep) : title.find(sep);
+    if (at != std::string_view::npos &&
+        (best == std::string_view::npos || (last ? at > best : at < best))) {
       best = at;
       *sep_len = sep.size();
     }
@@ -249,17 +251,16 @@ size_t LastTitleSeparator(std::string_view title, size_t* sep_len) {
   return best;
 }
 
-// Where the first title separator starts (npos if none), and its length.
-size_t FirstTitleSeparator(std::string_view title, size_t* sep_len) {
-  size_t best = std::string_view::npos;
+// The length of the title separator `title` ends with (or, if `at_start`,
+// starts with), 0 if none.
+size_t SeparatorAtEdge(std::string_view title, bool at_start) {
   for (std::string_view sep : kTitleSeparators) {
-    size_t at = title.find(sep);
-    if (at != std::string_view::npos && (best == std::string_view::npos || at < best)) {
-      best = at;
-      *sep_len = sep.size();
+    if (title.size() > sep.size() &&
+        (at_start ? title.substr(0, sep.size()) : title.substr(title.size() - sep.size())) == sep) {
+      return sep.size();
     }
   }
-  return best;
+  return 0;
 }
 
 bool NamesSite(std::string_view part, std::string_view outlet, std::string_view url) {
@@ -273,29 +274,28 @@ bool NamesSite(std::string_view part, std::string_view outlet, std::string_view 
 std::string StripSiteSuffix(std::string title, std::string_view outlet, std::string_view url,
                             bool names_only) {
   // The outlet's whole name, separators and all ("| AOC media - Analyse").
-  if (!outlet.empty()) {
-    for (std::string_view sep : kTitleSeparators) {
-      const std::string suffix = std::string(sep) + std::string(outlet);
-      const std::string prefix = std::string(outlet) + std::string(sep);
-      if (title.size() > suffix.size() &&
-          EqualsIgnoreAsciiCase(std::string_view(title).substr(title.size() - suffix.size()),
-                                suffix)) {
-        title.resize(title.size() - suffix.size());
-      } else if (title.size() > prefix.size() &&
-                 EqualsIgnoreAsciiCase(std::string_view(title).substr(0, prefix.size()), prefix)) {
-        title.erase(0, prefix.size());
+  if (!outlet.empty() && title.size() > outlet.size()) {
+    const std::string_view t(title);
+    const size_t rest = t.size() - outlet.size();
+    if (EqualsIgnoreAsciiCase(t.substr(rest), outlet)) {
+      if (size_t n = SeparatorAtEdge(t.substr(0, rest), /*at_start=*/false); n > 0) {
+        title.resize(rest - n);
+      }
+    } else if (EqualsIgnoreAsciiCase(t.substr(0, outlet.size()), outlet)) {
+      if (size_t n = SeparatorAtEdge(t.substr(outlet.size()), /*at_start=*/true); n > 0) {
+        title.erase(0, outlet.size() + n);
       }
     }
   }
   size_t first_len = 0;
-  const size_t first = FirstTitleSeparator(title, &first_len);
+  const size_t first = TitleSeparator(title, /*last=*/false, &first_len);
   if (first != std::string::npos && first > 0 &&
       NamesSite(std::string_view(title).substr(0, first), outlet, url)) {
     title.erase(0, first + first_len);
   }
   for (int round = 0; round < 2; ++round) {
     size_t sep_len = 0;
-    const size_t best = LastTitleSeparator(title, &sep_len);
+    const size_t best = TitleSeparator(title, /*last=*/true, &sep_len);
     if (best == std::string::npos || best == 0) break;
     std::string_view head(title.data(), best);
     std::string_view tail = std::string_view(title).substr(best + sep_len);
@@ -353,12 +353,12 @@ bool LinksHome(const GumboNode* node, int depth) {
 // separator, when that part spells the URL's host; "" otherwise.
 std::string TitlePartNamingHost(std::string_view title, std::string_view url) {
   size_t sep_len = 0;
-  const size_t last = LastTitleSeparator(title, &sep_len);
+  const size_t last = TitleSeparator(title, /*last=*/true, &sep_len);
   if (last == std::string_view::npos) return "";
   if (std::string_view tail = title.substr(last + sep_len); NamesHost(tail, url)) {
     return CleanOutlet(tail);
   }
-  const size_t first = FirstTitleSeparator(title, &sep_len);
+  const size_t first = TitleSeparator(title, /*last=*/false, &sep_len);
   if (std::string_view head = title.substr(0, first); NamesHost(head, url)) {
     return CleanOutlet(head);
   }
@@ -425,9 +425,14 @@ void FillMetadata(const Collected& c, const std::vector<json>& json_ld, ArticleM
   if (meta->outlet.empty()) {
     // A site name that repeats the headline is the site's mistake, not its
     // name, unless it spells the host (a home page titled with the name).
-    const std::string title_head = StripSiteSuffix(title, "", url, /*names_only=*/false);
+    const std::string headline_keys[] = {
+        FieldKey(og_title), FieldKey(title),
+        FieldKey(StripSiteSuffix(title, "", url, /*names_only=*/false))};
     auto headline = [&](std::string_view name) {
-      return (SameField(name, og_title) || SameField(name, title) || SameField(name, title_head)) &&
+      const std::string key = FieldKey(name);
+      return !key.empty() &&
+             std::find(std::begin(headline_keys), std::end(headline_keys), key) !=
+                 std::end(headline_keys) &&
              !NamesHost(name, url);
     };
     std::vector<std::string> names = {CleanOutlet(c.og_site_name), CleanOutlet(c.application_name)};
