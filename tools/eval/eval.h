@@ -29,7 +29,11 @@ struct EvalOptions {
   // same scoring. A missing file scores as an empty text.
   std::string text_from;
   // Metadata only: the project's hand annotations of title, byline and outlet.
+#ifdef NEWSRECON_METADATA_ANNOTATIONS
+  std::string metadata = NEWSRECON_METADATA_ANNOTATIONS;
+#else
   std::string metadata = "tools/eval/metadata/annotations.json";
+#endif
 };
 
 // Each returns a process exit code (0, or 66 when its dataset is absent) and
