@@ -10,6 +10,8 @@
 #include <iostream>
 #include <sstream>
 
+#include <re2/re2.h>
+
 #include "pipeline/parse/parse.h"
 
 namespace newsrecon::eval {
@@ -89,6 +91,34 @@ ParsedPage ParseCasePage(const Annotations& a, const nlohmann::json& c) {
     p.error = article.status().ToString();
   }
   return p;
+}
+
+DeclaredKind Declares(std::string_view html) {
+  // The type as JSON-LD ("@type": "NewsArticle", or a list opening with it)
+  // or microdata (itemtype="https://schema.org/NewsArticle") gives it.
+  static const RE2 kType(
+      R"re((?:"@type"\s*:\s*\[?\s*"|itemtype\s*=\s*["']?https?://schema\.org/))re"
+      R"re(((?:\w*News)?Article|BlogPosting|LiveBlogPosting|Report)["'\s>])re");
+  static const RE2 kOpenGraph(
+      R"re((?i)<meta[^>]+(?:property|name)\s*=\s*["']?og:type["']?[^>]*content\s*=\s*["']?article\b)re"
+      R"re(|<meta[^>]+content\s*=\s*["']?article["']?[^>]*(?:property|name)\s*=\s*["']?og:type\b)re");
+  const re2::StringPiece text(html.data(), html.size());
+  re2::StringPiece rest = text;
+  std::string type;
+  bool article = false;
+  while (RE2::FindAndConsume(&rest, kType, &type)) {
+    if (type.size() >= 11 && type.compare(type.size() - 11, 11, "NewsArticle") == 0)
+      return DeclaredKind::kNews;
+    article = true;
+  }
+  if (article || RE2::PartialMatch(text, kOpenGraph)) return DeclaredKind::kArticle;
+  return DeclaredKind::kOther;
+}
+
+DeclaredKind CaseDeclares(const Annotations& a, const nlohmann::json& c) {
+  std::string html;
+  if (!ReadGzip(a.dir / c.value("file", ""), &html)) return DeclaredKind::kOther;
+  return Declares(html);
 }
 
 bool InListedSplit(size_t index) {

@@ -51,6 +51,17 @@ struct ParsedPage {
 };
 ParsedPage ParseCasePage(const Annotations& a, const nlohmann::json& c);
 
+// What a page declares itself to be in its markup: a news story (JSON-LD or
+// microdata type ...NewsArticle), another article (og:type "article", or the
+// type Article, BlogPosting, LiveBlogPosting or Report), or neither. The
+// published benchmarks of main-text extractors are of news and blog articles;
+// this lets the figures be given for those pages alone.
+enum class DeclaredKind { kNews, kArticle, kOther };
+DeclaredKind Declares(std::string_view html);
+
+// Case `c`'s page read and judged by Declares (kOther if it cannot be read).
+DeclaredKind CaseDeclares(const Annotations& a, const nlohmann::json& c);
+
 // Every fifth case (index % 5 == 4) is held out from tuning.
 inline bool IsHeldOut(size_t index) { return index % 5 == 4; }
 

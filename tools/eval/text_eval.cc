@@ -46,7 +46,7 @@ void PrintCounts(std::string_view label, const Counts& c, size_t pages, std::ost
   double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
   long all = c.tp + c.fn + c.fp + c.tn;
   double acc = all ? static_cast<double>(c.tp + c.tn) / static_cast<double>(all) : 0;
-  out << std::fixed << std::setprecision(3) << "  " << std::left << std::setw(9) << label
+  out << std::fixed << std::setprecision(3) << "  " << std::left << std::setw(13) << label
       << std::right << " pages " << std::setw(4) << pages << "  precision " << p << "  recall " << r
       << "  F1 " << f1 << "  accuracy " << acc << "  (tp " << c.tp << " fn " << c.fn << " fp "
       << c.fp << " tn " << c.tn << ")\n";
@@ -83,8 +83,8 @@ int EvalMainText(const EvalOptions& options, std::ostream& out) {
   if (!a) return exit_code;
   const size_t n = a->count;
 
-  Counts dev, test;
-  size_t dev_pages = 0, test_pages = 0, failures = 0;
+  Counts dev, test, news[2], articles;
+  size_t dev_pages = 0, test_pages = 0, news_pages[2] = {0, 0}, article_pages = 0, failures = 0;
   size_t bytes_parsed = 0;
   double parse_seconds = 0;
   std::vector<CaseResult> results;
@@ -123,6 +123,18 @@ int EvalMainText(const EvalOptions& options, std::ostream& out) {
         ++r.counts.tn;
       }
     }
+    switch (CaseDeclares(*a, c)) {
+      case DeclaredKind::kNews:
+        news[IsHeldOut(i)].Add(r.counts);
+        ++news_pages[IsHeldOut(i)];
+        [[fallthrough]];
+      case DeclaredKind::kArticle:
+        articles.Add(r.counts);
+        ++article_pages;
+        break;
+      case DeclaredKind::kOther:
+        break;
+    }
     if (IsHeldOut(i)) {
       test.Add(r.counts);
       ++test_pages;
@@ -140,6 +152,10 @@ int EvalMainText(const EvalOptions& options, std::ostream& out) {
   PrintCounts("dev", dev, dev_pages, out);
   PrintCounts("held-out", test, test_pages, out);
   PrintCounts("all", all, n, out);
+  out << "  of which pages that declare themselves (JSON-LD, microdata, Open Graph)\n";
+  PrintCounts("news dev", news[0], news_pages[0], out);
+  PrintCounts("news held-out", news[1], news_pages[1], out);
+  PrintCounts("articles", articles, article_pages, out);
   if (options.text_from.empty()) {
     out << "  parse: " << n << " pages, " << failures << " failed, "
         << ParseSpeed(n, bytes_parsed, parse_seconds) << "\n";
