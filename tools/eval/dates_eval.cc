@@ -35,6 +35,11 @@ struct Tally {
   double Share() const { return pages ? static_cast<double>(right) / pages : 0; }
 };
 
+void PrintTally(std::string_view label, const Tally& t, std::ostream& out) {
+  out << "  " << std::left << std::setw(13) << label << std::right << " pages " << std::setw(4)
+      << t.pages << "  accuracy " << t.Share() << "\n";
+}
+
 std::string Percent(size_t part, size_t whole) {
   std::ostringstream s;
   s << std::fixed << std::setprecision(1) << (whole ? 100.0 * part / whole : 0.0) << "%";
@@ -58,7 +63,7 @@ int EvalDates(const EvalOptions& options, std::ostream& out) {
   if (!a) return exit_code;
   const size_t n = a->count;
 
-  Tally dev, test, all;
+  Tally dev, test, all, news[2], articles;
   size_t covered = 0, disagree = 0, failures = 0, bytes_parsed = 0;
   double parse_seconds = 0;
   std::map<PublishedMethod, Tally> by_method;
@@ -86,15 +91,28 @@ int EvalDates(const EvalOptions& options, std::ostream& out) {
     r.right = !r.got.empty() && r.got == r.want;
     (IsHeldOut(i) ? test : dev).Add(r.right);
     all.Add(r.right);
+    switch (CaseDeclares(*a, c)) {
+      case DeclaredKind::kNews:
+        news[IsHeldOut(i)].Add(r.right);
+        [[fallthrough]];
+      case DeclaredKind::kArticle:
+        articles.Add(r.right);
+        break;
+      case DeclaredKind::kOther:
+        break;
+    }
     by_method[r.method].Add(r.right);
     results.push_back(std::move(r));
   }
 
   out << "publication dates (" << a->file.string() << ")\n" << std::fixed << std::setprecision(3);
-  out << "  dev       pages " << std::setw(4) << dev.pages << "  accuracy " << dev.Share() << "\n";
-  out << "  held-out  pages " << std::setw(4) << test.pages << "  accuracy " << test.Share()
-      << "\n";
-  out << "  all       pages " << std::setw(4) << all.pages << "  accuracy " << all.Share() << "\n";
+  const std::pair<const char*, const Tally*> splits[] = {
+      {"dev", &dev}, {"held-out", &test}, {"all", &all}};
+  for (const auto& [label, t] : splits) PrintTally(label, *t, out);
+  out << "  of which pages that declare themselves (JSON-LD, microdata, Open Graph)\n";
+  const std::pair<const char*, const Tally*> kinds[] = {
+      {"news dev", &news[0]}, {"news held-out", &news[1]}, {"articles", &articles}};
+  for (const auto& [label, t] : kinds) PrintTally(label, *t, out);
   out << "  coverage " << Percent(covered, n) << " (pages given a date), dates_disagree "
       << Percent(disagree, n) << ", parse failures " << failures << "\n";
   out << "  by method:\n";
