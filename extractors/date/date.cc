@@ -116,6 +116,21 @@ bool SpeaksOfFuture(const RuleMatch& m, const ExtractContext& ctx) {
          !ctx.rules->CueMatches("past_verb_before", ctx.text.substr(s.start, mention - s.start));
 }
 
+// Whether the date's clause (its sentence cut at commas, semicolons, colons
+// and brackets) holds a past form.
+bool SpeaksOfPast(const RuleMatch& m, const ExtractContext& ctx) {
+  if (ctx.rules == nullptr) return false;
+  const ByteSpan s = ctx.SentenceAround(m.span().start);
+  const ByteSpan mention = m.MentionSpan();
+  constexpr std::string_view kClauseEnds = ",;:()[]";
+  size_t start = std::max(mention.start, s.start),
+         end = std::min(std::max(mention.end, start), s.end);
+  while (start > s.start && kClauseEnds.find(ctx.text[start - 1]) == std::string_view::npos)
+    --start;
+  while (end < s.end && kClauseEnds.find(ctx.text[end]) == std::string_view::npos) ++end;
+  return ctx.rules->CueMatches("past", ctx.text.substr(start, end - start));
+}
+
 enum class Direction { kPastStrict, kFutureStrict, kThisYear, kRecent, kUpcoming };
 
 // The year of `month` relative to the reference month.
@@ -181,7 +196,9 @@ std::optional<Mention> MonthDay(const RuleMatch& m, const ExtractContext& ctx) {
   // The candidates are this day in the year before, of and after the
   // publication date ("January 1" in late December is next week's).
   const bool future = SpeaksOfFuture(m, ctx);
+  const bool past = !future && SpeaksOfPast(m, ctx);
   std::optional<CivilDate> chosen;
+  long chosen_distance = 0;
   for (int year = ref.year - 1; year <= ref.year + 1; ++year) {
     if (!IsValidDate(year, mo, d)) continue;
     CivilDate c{year, mo, d};
@@ -189,9 +206,13 @@ std::optional<Mention> MonthDay(const RuleMatch& m, const ExtractContext& ctx) {
     if (future) {
       // The first one on or after the publication date.
       if (ahead >= 0 && !chosen) chosen = c;
-    } else if (ahead <= kNearFutureDays) {
+    } else if (past) {
       // The latest one no further ahead than the near future.
+      if (ahead <= kNearFutureDays) chosen = c;
+    } else if (!chosen || std::labs(ahead) < chosen_distance) {
+      // The nearest one, the earlier on a tie.
       chosen = c;
+      chosen_distance = std::labs(ahead);
     }
   }
   if (!chosen) return std::nullopt;

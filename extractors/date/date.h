@@ -6,10 +6,14 @@
 // - "last October" is the most recent October strictly before the publication
 //   month; "next October" the first strictly after; "this October" the one in
 //   the publication year.
-// - A month or day named without a year ("in March", "mid-April", "on May 5")
-//   is the most recent one, unless the sentence speaks of the future ("will",
-//   "is expected to", "upcoming"), then the next one; a day up to two weeks
-//   ahead counts as near.
+// - A month named without a year ("in March", "mid-April") is the most recent
+//   one, unless the sentence speaks of the future ("will", "is expected to",
+//   "upcoming"), then the next one.
+// - A day named without a year ("on May 5") is the next one when the sentence
+//   speaks of the future; the most recent one (a day up to two weeks ahead
+//   counting as near) when its clause holds a past form ("was", "rose",
+//   "arrested"); otherwise the nearer of the two ("Her last day is June 12"),
+//   as news gives the year of a day that is not this year's.
 // - Weekdays: the most recent on or before the publication date, or the next
 //   on or after it when the sentence speaks of the future.
 // - Parts: a month's early/mid/late thirds are days 1-10, 11-20, 21-end; a

@@ -176,6 +176,35 @@ bool FollowsNoBreakAbbreviation(std::string_view text, size_t end) {
   return false;
 }
 
+// Time zones that news prints after a clock time ("10 a.m. PDT", "5 p.m.
+// UTC"): there "a.m." and "p.m." end no sentence, although a capital follows.
+constexpr std::string_view kClockSuffixes[] = {"a.m.", "p.m.", "A.M.", "P.M."};
+constexpr std::string_view kTimeZones[] = {
+    "ET",  "EST",  "EDT",  "CT",  "CST", "CDT", "MT",  "MST",  "MDT",  "PT",  "PST",
+    "PDT", "AKST", "AKDT", "HST", "GMT", "UTC", "BST", "CET",  "CEST", "EET", "EEST",
+    "WET", "WEST", "IST",  "JST", "KST", "HKT", "SGT", "AEST", "AEDT", "MSK", "NZST",
+};
+
+// True when the ICU boundary at `end` falls between "a.m." or "p.m." and a
+// time zone.
+bool SplitsClockFromZone(std::string_view text, size_t end) {
+  size_t before = end;
+  while (before > 0 && text[before - 1] == ' ') --before;
+  bool clock = false;
+  for (std::string_view suffix : kClockSuffixes)
+    clock = clock || text.substr(0, before).ends_with(suffix);
+  if (!clock) return false;
+  size_t after = end;
+  while (after < text.size() && text[after] == ' ') ++after;
+  size_t word_end = after;
+  while (word_end < text.size() && std::isupper(static_cast<unsigned char>(text[word_end])))
+    ++word_end;
+  if (word_end < text.size() && std::isalnum(static_cast<unsigned char>(text[word_end])))
+    return false;
+  const std::string_view word = text.substr(after, word_end - after);
+  return std::find(std::begin(kTimeZones), std::end(kTimeZones), word) != std::end(kTimeZones);
+}
+
 bool IsSpaceAt(std::string_view s, size_t i, size_t* length) {
   const Utf8Char c = DecodeUtf8(s, i);
   *length = c.length;
@@ -307,7 +336,8 @@ std::vector<ByteSpan> SentenceSplitter::Split(std::string_view text) {
   size_t start = static_cast<size_t>(iterator_->first());
   for (int32_t end = iterator_->next(); end != icu::BreakIterator::DONE; end = iterator_->next()) {
     const size_t e = static_cast<size_t>(end);
-    if (e < text.size() && FollowsNoBreakAbbreviation(text, e)) continue;
+    if (e < text.size() && (FollowsNoBreakAbbreviation(text, e) || SplitsClockFromZone(text, e)))
+      continue;
     AddSentences(text, start, e, &out);
     start = e;
   }

@@ -261,6 +261,18 @@ TEST_CASE("sentences") {
       {"trade-off: a sentence ending in U.S.",
        "He moved to the U.S. He left.",
        {"He moved to the U.S. He left."}},
+      // A clock time's "a.m." or "p.m." before a time zone ends no sentence;
+      // before any other capital it may.
+      {"a.m. before a time zone",
+       "It opens at 10 a.m. PDT (5 p.m. UTC) on Aug. 28 and ends Dec. 4. Tickets cost $10.",
+       {"It opens at 10 a.m. PDT (5 p.m. UTC) on Aug. 28 and ends Dec. 4.", "Tickets cost $10."}},
+      {"p.m. before ET, then a sentence ending in p.m.",
+       "Polls close at 8 p.m. ET in Ohio. The count starts at 9 p.m. Officials expect delays.",
+       {"Polls close at 8 p.m. ET in Ohio.", "The count starts at 9 p.m.",
+        "Officials expect delays."}},
+      {"a capital word that is no time zone",
+       "The vote ended at 6 p.m. PETER Smith won.",
+       {"The vote ended at 6 p.m.", "PETER Smith won."}},
       {"a word ending in an abbreviation is not one",
        "It is the West. Then",
        {"It is the West.", "Then"}},

@@ -1,5 +1,6 @@
 #include "tools/eval/datasets.h"
 
+#include <re2/re2.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -9,8 +10,6 @@
 #include <iomanip>
 #include <iostream>
 #include <sstream>
-
-#include <re2/re2.h>
 
 #include "pipeline/parse/parse.h"
 
