@@ -11,9 +11,16 @@
 namespace newsrecon {
 namespace {
 
-// A day named without a year ("May 5") this many days after the publication
-// date is still read as this year's: news announces the near future.
-constexpr int kNearFutureDays = 14;
+// A day named without a year ("May 5") in a sentence that speaks of the
+// future is the first one after the publication date, or up to this many days
+// before it (the story was written earlier, or the sentence looks back too:
+// "launched yesterday (Nov. 7) ... will be raised").
+constexpr int kFutureSlackDays = 7;
+// In a clause that speaks of the past, a day ahead of the publication date
+// counts this many times its distance against the one behind it: "on Nov. 29"
+// three weeks ahead is still read as this year's ("well ahead of a Nov. 29
+// meeting", "asked" notwithstanding), five months ahead no longer.
+constexpr long kPastClauseFutureWeight = 3;
 
 int MonthNumber(std::string_view name) {
   static constexpr std::array<std::string_view, 12> kPrefixes = {
@@ -106,14 +113,21 @@ Mention WholeYear(const RuleMatch& m, const ExtractContext& ctx, int year, bool 
                   part->part);
 }
 
+// Whether a past verb stands right before the date ("said on Sept. 25").
+bool PastVerbBefore(const RuleMatch& m, const ExtractContext& ctx) {
+  if (ctx.rules == nullptr) return false;
+  const ByteSpan s = ctx.SentenceAround(m.span().start);
+  const size_t mention = std::max(m.MentionSpan().start, s.start);
+  return ctx.rules->CueMatches("past_verb_before", ctx.text.substr(s.start, mention - s.start));
+}
+
 // Whether the sentence puts the date in the future ("will", "is expected
 // to"), unless a past verb stands right before it ("said on Thursday").
 bool SpeaksOfFuture(const RuleMatch& m, const ExtractContext& ctx) {
   if (ctx.rules == nullptr) return false;
   const ByteSpan s = ctx.SentenceAround(m.span().start);
-  const size_t mention = std::max(m.MentionSpan().start, s.start);
   return ctx.rules->CueMatches("future", ctx.text.substr(s.start, s.size())) &&
-         !ctx.rules->CueMatches("past_verb_before", ctx.text.substr(s.start, mention - s.start));
+         !PastVerbBefore(m, ctx);
 }
 
 // Whether the date's clause (its sentence cut at commas, semicolons, colons
@@ -195,24 +209,31 @@ std::optional<Mention> MonthDay(const RuleMatch& m, const ExtractContext& ctx) {
   if (!IsValidDate(2000, mo, d)) return std::nullopt;  // 2000 is a leap year: Feb 29 passes
   // The candidates are this day in the year before, of and after the
   // publication date ("January 1" in late December is next week's).
-  const bool future = SpeaksOfFuture(m, ctx);
-  const bool past = !future && SpeaksOfPast(m, ctx);
+  const bool reported = PastVerbBefore(m, ctx);  // "said on Sept. 25": not after publication
+  const bool past = SpeaksOfPast(m, ctx);
+  const bool future = SpeaksOfFuture(m, ctx);  // false when `reported`
+  // A sentence with both cues ("She returned on December 27 and made plans to
+  // meet a friend") is read by nearness alone.
+  const bool look_ahead = future && !past;
+  const long future_weight = past && !future ? kPastClauseFutureWeight : 1;
   std::optional<CivilDate> chosen;
-  long chosen_distance = 0;
+  long chosen_cost = 0;
   for (int year = ref.year - 1; year <= ref.year + 1; ++year) {
     if (!IsValidDate(year, mo, d)) continue;
     CivilDate c{year, mo, d};
     long ahead = c.DaysSinceEpoch() - ref.DaysSinceEpoch();
-    if (future) {
-      // The first one on or after the publication date.
-      if (ahead >= 0 && !chosen) chosen = c;
-    } else if (past) {
-      // The latest one no further ahead than the near future.
-      if (ahead <= kNearFutureDays) chosen = c;
-    } else if (!chosen || std::labs(ahead) < chosen_distance) {
-      // The nearest one, the earlier on a tie.
+    if (look_ahead) {
+      // The first one from shortly before the publication date on.
+      if (ahead >= -kFutureSlackDays && !chosen) chosen = c;
+      continue;
+    }
+    if (reported && ahead > 0) continue;
+    // The nearest one, days ahead weighed against a past clause; the earlier
+    // on a tie.
+    const long cost = ahead < 0 ? -ahead : ahead * future_weight;
+    if (!chosen || cost < chosen_cost) {
       chosen = c;
-      chosen_distance = std::labs(ahead);
+      chosen_cost = cost;
     }
   }
   if (!chosen) return std::nullopt;

@@ -9,11 +9,12 @@
 // - A month named without a year ("in March", "mid-April") is the most recent
 //   one, unless the sentence speaks of the future ("will", "is expected to",
 //   "upcoming"), then the next one.
-// - A day named without a year ("on May 5") is the next one when the sentence
-//   speaks of the future; the most recent one (a day up to two weeks ahead
-//   counting as near) when its clause holds a past form ("was", "rose",
-//   "arrested"); otherwise the nearer of the two ("Her last day is June 12"),
-//   as news gives the year of a day that is not this year's.
+// - A day named without a year ("on May 5") is the next one (from a week
+//   before the publication date) when the sentence speaks of the future; the
+//   nearer of the one before and the one after the publication date otherwise
+//   ("Her last day is June 12"), as news gives the year of a day that is not
+//   this year's, with days ahead counting three times when its clause holds
+//   a past form ("was", "rose", "arrested").
 // - Weekdays: the most recent on or before the publication date, or the next
 //   on or after it when the sentence speaks of the future.
 // - Parts: a month's early/mid/late thirds are days 1-10, 11-20, 21-end; a
