@@ -390,7 +390,11 @@ bool IsHttpUrl(std::string_view url) {
   Parts p;
   if (!Split(url, &p)) return false;
   if (p.scheme != "http" && p.scheme != "https") return false;
-  return p.has_authority && !SplitAuthority(p.authority).host.empty();
+  if (!p.has_authority) return false;
+  // A host of dots alone ("https://../a") is none: CanonicalUrl drops a
+  // host's trailing dots, and what passes here must pass after it.
+  const std::string host = SplitAuthority(p.authority).host;
+  return host.find_first_not_of('.') != std::string_view::npos;
 }
 
 }  // namespace newsrecon

@@ -51,8 +51,9 @@ std::string CanonicalUrl(std::string_view url);
 // there is none ("mailto:x@y", a relative reference).
 std::string UrlHost(std::string_view url);
 
-// True for an absolute http: or https: URL (scheme in any case) with a
-// non-empty host and no white space or control characters.
+// True for an absolute http: or https: URL (scheme in any case) with a host
+// that is not empty nor only dots, and no white space or control characters.
+// CanonicalUrl keeps it true.
 bool IsHttpUrl(std::string_view url);
 
 // True when `name` (a query parameter's key, any case) is one that only

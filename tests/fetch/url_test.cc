@@ -151,10 +151,19 @@ TEST_CASE("UrlHost and IsHttpUrl") {
                             "https://ex.com/a b",
                             "javascript:alert(1)",
                             "https://ex.com/\n",
-                            "http://user@:80/"};
+                            "http://user@:80/",
+                            "https://../a",
+                            "http://./"};
   for (const char* u : not_http) {
     CAPTURE(u);
     CHECK_FALSE(IsHttpUrl(u));
+  }
+  // What passes keeps passing once canonical (found by fuzz_feed: a sitemap's
+  // <loc>https://..//x</loc> lost its host of dots to CanonicalUrl).
+  for (const char* u : {"http://a", "https://ex.com./x", "https://a..b/", "HTTP://EX.COM:80"}) {
+    CAPTURE(u);
+    CHECK(IsHttpUrl(u));
+    CHECK(IsHttpUrl(CanonicalUrl(u)));
   }
 }
 
