@@ -81,6 +81,7 @@ ParsedPage ParseCasePage(const Annotations& a, const nlohmann::json& c) {
     return p;
   }
   p.bytes = raw.bytes.size();
+  p.kind = Declares(raw.bytes);
   const auto start = std::chrono::steady_clock::now();
   StatusOr<Article> article = Parse(raw);
   p.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -42,15 +42,6 @@ std::optional<Annotations> LoadAnnotationFile(const std::filesystem::path& file,
                                               const std::filesystem::path& pages_dir,
                                               std::string_view what, int limit, int* exit_code);
 
-// One case's page, read and parsed as HTML fetched from its URL.
-struct ParsedPage {
-  std::optional<Article> article;  // nullopt: see error
-  std::string error;
-  size_t bytes = 0;    // the page's decompressed bytes
-  double seconds = 0;  // spent in Parse
-};
-ParsedPage ParseCasePage(const Annotations& a, const nlohmann::json& c);
-
 // What a page declares itself to be in its markup: a news story (JSON-LD or
 // microdata type ...NewsArticle), another article (og:type "article", or the
 // type Article, BlogPosting, LiveBlogPosting or Report), or neither. The
@@ -59,7 +50,29 @@ ParsedPage ParseCasePage(const Annotations& a, const nlohmann::json& c);
 enum class DeclaredKind { kNews, kArticle, kOther };
 DeclaredKind Declares(std::string_view html);
 
-// Case `c`'s page read and judged by Declares (kOther if it cannot be read).
+// Adds a page's `value` to the figures of the kinds it counts in: every
+// declared article (news stories among them) and, for a news story, those of
+// its split (news[0] development, news[1] held out).
+template <class Figures, class Value>
+void AddByKind(DeclaredKind kind, bool held_out, const Value& value, Figures (&news)[2],
+               Figures* articles) {
+  if (kind == DeclaredKind::kOther) return;
+  articles->Add(value);
+  if (kind == DeclaredKind::kNews) news[held_out ? 1 : 0].Add(value);
+}
+
+// One case's page, read and parsed as HTML fetched from its URL.
+struct ParsedPage {
+  std::optional<Article> article;  // nullopt: see error
+  std::string error;
+  DeclaredKind kind = DeclaredKind::kOther;  // what its markup declares
+  size_t bytes = 0;                          // the page's decompressed bytes
+  double seconds = 0;                        // spent in Parse
+};
+ParsedPage ParseCasePage(const Annotations& a, const nlohmann::json& c);
+
+// Case `c`'s page read and judged by Declares (kOther if it cannot be read),
+// for scoring another extractor's text without parsing the page.
 DeclaredKind CaseDeclares(const Annotations& a, const nlohmann::json& c);
 
 // Every fifth case (index % 5 == 4) is held out from tuning.

@@ -91,16 +91,7 @@ int EvalDates(const EvalOptions& options, std::ostream& out) {
     r.right = !r.got.empty() && r.got == r.want;
     (IsHeldOut(i) ? test : dev).Add(r.right);
     all.Add(r.right);
-    switch (CaseDeclares(*a, c)) {
-      case DeclaredKind::kNews:
-        news[IsHeldOut(i)].Add(r.right);
-        [[fallthrough]];
-      case DeclaredKind::kArticle:
-        articles.Add(r.right);
-        break;
-      case DeclaredKind::kOther:
-        break;
-    }
+    AddByKind(page.kind, IsHeldOut(i), r.right, news, &articles);
     by_method[r.method].Add(r.right);
     results.push_back(std::move(r));
   }

@@ -30,9 +30,11 @@ namespace {
 // snippets with them and some without.
 using html::Collapse;
 
+// Snippet counts of one page (pages == 1) or of a set of pages.
 struct Counts {
-  long tp = 0, fn = 0, fp = 0, tn = 0;
+  long pages = 0, tp = 0, fn = 0, fp = 0, tn = 0;
   void Add(const Counts& o) {
+    pages += o.pages;
     tp += o.tp;
     fn += o.fn;
     fp += o.fp;
@@ -40,15 +42,15 @@ struct Counts {
   }
 };
 
-void PrintCounts(std::string_view label, const Counts& c, size_t pages, std::ostream& out) {
+void PrintCounts(std::string_view label, const Counts& c, std::ostream& out) {
   double p = c.tp + c.fp ? static_cast<double>(c.tp) / static_cast<double>(c.tp + c.fp) : 0;
   double r = c.tp + c.fn ? static_cast<double>(c.tp) / static_cast<double>(c.tp + c.fn) : 0;
   double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
   long all = c.tp + c.fn + c.fp + c.tn;
   double acc = all ? static_cast<double>(c.tp + c.tn) / static_cast<double>(all) : 0;
   out << std::fixed << std::setprecision(3) << "  " << std::left << std::setw(13) << label
-      << std::right << " pages " << std::setw(4) << pages << "  precision " << p << "  recall " << r
-      << "  F1 " << f1 << "  accuracy " << acc << "  (tp " << c.tp << " fn " << c.fn << " fp "
+      << std::right << " pages " << std::setw(4) << c.pages << "  precision " << p << "  recall "
+      << r << "  F1 " << f1 << "  accuracy " << acc << "  (tp " << c.tp << " fn " << c.fn << " fp "
       << c.fp << " tn " << c.tn << ")\n";
 }
 
@@ -84,7 +86,7 @@ int EvalMainText(const EvalOptions& options, std::ostream& out) {
   const size_t n = a->count;
 
   Counts dev, test, news[2], articles;
-  size_t dev_pages = 0, test_pages = 0, news_pages[2] = {0, 0}, article_pages = 0, failures = 0;
+  size_t failures = 0;
   size_t bytes_parsed = 0;
   double parse_seconds = 0;
   std::vector<CaseResult> results;
@@ -92,17 +94,21 @@ int EvalMainText(const EvalOptions& options, std::ostream& out) {
     const nlohmann::json& c = a->cases[i];
     CaseResult r;
     r.index = i;
+    r.counts.pages = 1;
     r.file = c.value("file", "");
     r.url = c.value("url", "");
     std::string text;
+    DeclaredKind kind = DeclaredKind::kOther;
     if (options.text_from.empty()) {
       ParsedPage page = ParseCasePage(*a, c);
       bytes_parsed += page.bytes;
       parse_seconds += page.seconds;
       r.error = page.error;
+      kind = page.kind;
       if (page.article) text = Collapse(page.article->text);
     } else {
       text = Collapse(ReadOtherText(options.text_from, r.file, &r.error));
+      kind = CaseDeclares(*a, c);
     }
     if (!r.error.empty()) ++failures;
     for (const auto& s : c.value("with", nlohmann::json::array())) {
@@ -123,25 +129,8 @@ int EvalMainText(const EvalOptions& options, std::ostream& out) {
         ++r.counts.tn;
       }
     }
-    switch (CaseDeclares(*a, c)) {
-      case DeclaredKind::kNews:
-        news[IsHeldOut(i)].Add(r.counts);
-        ++news_pages[IsHeldOut(i)];
-        [[fallthrough]];
-      case DeclaredKind::kArticle:
-        articles.Add(r.counts);
-        ++article_pages;
-        break;
-      case DeclaredKind::kOther:
-        break;
-    }
-    if (IsHeldOut(i)) {
-      test.Add(r.counts);
-      ++test_pages;
-    } else {
-      dev.Add(r.counts);
-      ++dev_pages;
-    }
+    AddByKind(kind, IsHeldOut(i), r.counts, news, &articles);
+    (IsHeldOut(i) ? test : dev).Add(r.counts);
     results.push_back(std::move(r));
   }
 
@@ -149,13 +138,13 @@ int EvalMainText(const EvalOptions& options, std::ostream& out) {
   all.Add(test);
   out << "main text (" << a->file.string() << ")"
       << (options.text_from.empty() ? "" : ", as extracted in " + options.text_from) << "\n";
-  PrintCounts("dev", dev, dev_pages, out);
-  PrintCounts("held-out", test, test_pages, out);
-  PrintCounts("all", all, n, out);
+  PrintCounts("dev", dev, out);
+  PrintCounts("held-out", test, out);
+  PrintCounts("all", all, out);
   out << "  of which pages that declare themselves (JSON-LD, microdata, Open Graph)\n";
-  PrintCounts("news dev", news[0], news_pages[0], out);
-  PrintCounts("news held-out", news[1], news_pages[1], out);
-  PrintCounts("articles", articles, article_pages, out);
+  PrintCounts("news dev", news[0], out);
+  PrintCounts("news held-out", news[1], out);
+  PrintCounts("articles", articles, out);
   if (options.text_from.empty()) {
     out << "  parse: " << n << " pages, " << failures << " failed, "
         << ParseSpeed(n, bytes_parsed, parse_seconds) << "\n";
