@@ -121,13 +121,18 @@ bool PastVerbBefore(const RuleMatch& m, const ExtractContext& ctx) {
   return ctx.rules->CueMatches("past_verb_before", ctx.text.substr(s.start, mention - s.start));
 }
 
-// Whether the sentence puts the date in the future ("will", "is expected
-// to"), unless a past verb stands right before it ("said on Thursday").
-bool SpeaksOfFuture(const RuleMatch& m, const ExtractContext& ctx) {
+// Whether the date's sentence holds a word of the future ("will", "is
+// expected to").
+bool HasFutureCue(const RuleMatch& m, const ExtractContext& ctx) {
   if (ctx.rules == nullptr) return false;
   const ByteSpan s = ctx.SentenceAround(m.span().start);
-  return ctx.rules->CueMatches("future", ctx.text.substr(s.start, s.size())) &&
-         !PastVerbBefore(m, ctx);
+  return ctx.rules->CueMatches("future", ctx.text.substr(s.start, s.size()));
+}
+
+// Whether the sentence puts the date in the future, unless a past verb stands
+// right before it ("said on Thursday").
+bool SpeaksOfFuture(const RuleMatch& m, const ExtractContext& ctx) {
+  return HasFutureCue(m, ctx) && !PastVerbBefore(m, ctx);
 }
 
 // Whether the date's clause (its sentence cut at commas, semicolons, colons
@@ -210,8 +215,8 @@ std::optional<Mention> MonthDay(const RuleMatch& m, const ExtractContext& ctx) {
   // The candidates are this day in the year before, of and after the
   // publication date ("January 1" in late December is next week's).
   const bool reported = PastVerbBefore(m, ctx);  // "said on Sept. 25": not after publication
-  const bool past = SpeaksOfPast(m, ctx);
-  const bool future = SpeaksOfFuture(m, ctx);  // false when `reported`
+  const bool past = !reported && SpeaksOfPast(m, ctx);
+  const bool future = !reported && HasFutureCue(m, ctx);
   // A sentence with both cues ("She returned on December 27 and made plans to
   // meet a friend") is read by nearness alone.
   const bool look_ahead = future && !past;
